@@ -1,0 +1,221 @@
+"""The demo data of `manage.py seed_demo`: one 社区 and one 村 built from the standard's appendices.
+
+Every step looks for what it would create first, so running it again changes nothing."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from home import standard_content as std
+from home.models import (
+    ActivityIndexPage,
+    ActivityPage,
+    BehaviourListPage,
+    ConventionPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    ResponsibilityListPage,
+    StandardPage,
+)
+from home.services import build_community_site, ensure_portal
+from participation import services as participation_services
+from participation.models import BehaviourPolarity, Community, CommunityKind
+from participation.roles import StaffRole
+
+DEMO_PASSWORD = "renren2024"
+STREET = "五星街道"
+
+COMMUNITIES = (
+    {"name": "五星社区", "slug": "wuxing", "kind": CommunityKind.URBAN, "resident_population": 12000,
+     "households": 4300, "address": "五星街道五星路 1 号", "phone": "0519-80000001"},
+    {"name": "新民村", "slug": "xinmin", "kind": CommunityKind.VILLAGE, "resident_population": 3100,
+     "households": 980, "address": "五星街道新民村村委会", "phone": "0519-80000002"},
+)
+
+STAFF = (
+    ("13800000001", "宣传 小周", StaffRole.PUBLICITY),
+    ("13800000002", "协调 老陈", StaffRole.COORDINATION),
+    ("13800000003", "运行 小王", StaffRole.OPERATIONS),
+    ("13800000004", "评价 刘老师", StaffRole.EVALUATION),
+)
+RESIDENTS = (("13900000001", "张小明", "wuxing"), ("13900000002", "李秀英", "xinmin"))
+ADMIN = ("13800000000", "街道管理员")
+
+# Points per category of 附录C; 附录D deducts. The standard leaves the figures to each community.
+POSITIVE_POINTS = {"履职自治": 5, "社团活动": 3, "志愿服务": 5, "其他": 2}
+NEGATIVE_POINTS = {1: -20}
+DEFAULT_NEGATIVE_POINTS = -5
+
+ACTIVITIES = (
+    ("邻里节百家宴", "社区广场", "建设运行组", 7, 80, "开展“邻里节”活动，邻里互相认识、守望相助。"),
+    ("垃圾分类志愿宣传", "各小区垃圾收集房", "志愿服务队", 14, 30, "参与小区卫生环境维护、垃圾分类宣传。"),
+    ("人人议事厅月度议事会", "人人议事厅", "综合协调组", 21, 40, "每月召开1次议事会，居民代表共商社区事务。"),
+)
+NEWS = (
+    ("《“人人社区”公约》正式发布", "公约", "社区公约经居民代表会议讨论后正式发布，居民群众知晓率目标在90%以上。"),
+    ("人人解忧铺开张", "解忧铺", "人人解忧铺为居民解决急难愁盼问题，满足居民多样化生活需求。"),
+    ("志愿服务队招募新成员", "志愿服务", "居民志愿者人数目标不少于社区常住人口的20%，欢迎居民踊跃报名。"),
+)
+
+
+@dataclass
+class SeedReport:
+    created: list[str]
+    logins: list[tuple[str, str, str]]
+
+
+def _child(parent: Page, model, slug: str, **fields):
+    """The child page with this slug, created and published if missing; (page, created)."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific, False
+    page = parent.add_child(instance=model(slug=slug, **fields))
+    page.save_revision().publish()
+    return page, True
+
+
+def _user(mobile: str, display_name: str, report: SeedReport, **extra):
+    User = get_user_model()
+    user = User.objects.filter(mobile=mobile).first()
+    if user is None:
+        user = User.objects.create_user(mobile, DEMO_PASSWORD, display_name=display_name, **extra)
+        report.created.append(f"user {mobile}")
+    return user
+
+
+@transaction.atomic
+def seed_demo() -> SeedReport:
+    report = SeedReport(created=[], logins=[])
+    portal = ensure_portal(title=f"{STREET}“人人社区”")
+    homes = {}
+    for spec in COMMUNITIES:
+        community = Community.objects.filter(slug=spec["slug"]).first()
+        if community is None:
+            community = participation_services.create_community(street=STREET, **spec)
+            report.created.append(f"community {community.name}")
+        homes[spec["slug"]] = build_community_site(
+            community=community, portal=portal, title=community.name, slug=community.slug
+        )
+        _seed_community_pages(homes[spec["slug"]], report)
+        _seed_behaviour_items(community, report)
+
+    admin = _user(ADMIN[0], ADMIN[1], report)
+    if not admin.is_superuser:
+        admin.is_superuser = admin.is_staff = True
+        admin.save()
+    report.logins.append((ADMIN[0], ADMIN[1], "超级管理员"))
+    urban = Community.objects.get(slug="wuxing")
+    for mobile, name, role in STAFF:
+        user = _user(mobile, name, report)
+        participation_services.add_staff_member(user=user, community=urban, role=role)
+        report.logins.append((mobile, name, f"{urban.name} {role.label}"))
+    for mobile, name, slug in RESIDENTS:
+        community = Community.objects.get(slug=slug)
+        user = get_user_model().objects.filter(mobile=mobile).first()
+        if user is None:
+            participation_services.create_resident(
+                mobile=mobile, password=DEMO_PASSWORD, display_name=name, community=community
+            )
+            report.created.append(f"resident {mobile}")
+        report.logins.append((mobile, name, f"{community.name} 居民"))
+    return report
+
+
+def _seed_community_pages(home: HomePage, report: SeedReport) -> None:
+    name = home.community.name
+    _, created = _child(
+        home,
+        ConventionPage,
+        "convention",
+        title="“人人社区”公约",
+        show_in_menus=True,
+        preamble=f"<p>{std.CONVENTION_PREAMBLE}</p>",
+        sections=[
+            ("section", {"title": section["title"], "lines": list(section["lines"])})
+            for section in std.CONVENTION_SECTIONS
+        ],
+    )
+    _child(
+        home,
+        ResponsibilityListPage,
+        "responsibilities",
+        title="“人人”责任清单",
+        show_in_menus=True,
+        intro="<p>各行动主体在公共空间、公共事务、公共秩序和公共设施中应尽的责任。</p>",
+        categories=[
+            (
+                "category",
+                {
+                    "number": row["number"],
+                    "category": row["category"],
+                    "scenes": [{"scene": s["scene"], "duties": list(s["duties"])} for s in row["scenes"]],
+                },
+            )
+            for row in std.RESPONSIBILITIES
+        ],
+    )
+    _child(
+        home,
+        BehaviourListPage,
+        "behaviours",
+        title="“人人”正面与负面行为清单",
+        show_in_menus=True,
+        intro="<p>正面行为可申领积分，负面行为扣减积分；积分可在积分超市兑换服务。</p>",
+    )
+    activities, _ = _child(
+        home, ActivityIndexPage, "activities", title="社区活动", show_in_menus=True,
+        intro="“人人社区”主题活动，欢迎居民报名参加。",
+    )
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    for index, (title, place, organiser, days, capacity, summary) in enumerate(ACTIVITIES, start=1):
+        starts = now + timedelta(days=days)
+        _child(
+            activities, ActivityPage, f"activity-{index}", title=title, place=place, organiser=organiser,
+            starts_at=starts, ends_at=starts + timedelta(hours=2), capacity=capacity,
+            signup_deadline=starts - timedelta(days=1), summary=summary,
+            body=[("paragraph", f"<p>{summary}</p>")],
+        )
+    news, _ = _child(home, NewsIndexPage, "news", title="社区新闻", show_in_menus=True, intro="社区建设动态。")
+    for index, (title, tag, text) in enumerate(NEWS, start=1):
+        page = news.get_children().filter(slug=f"news-{index}").first()
+        if page is None:
+            page = NewsPage(slug=f"news-{index}", title=title, summary=text,
+                            date=timezone.localdate() - timedelta(days=index),
+                            body=[("paragraph", f"<p>{name}{text}</p>")])
+            news.add_child(instance=page)
+            page.tags.add(tag)
+            page.save_revision().publish()
+    _child(
+        home, StandardPage, "about", title="关于“人人社区”建设", show_in_menus=True,
+        intro="以构建人人有责、人人尽责、人人享有的基层治理共同体为目标。",
+        body=[
+            ("heading", "建设原则"),
+            ("paragraph", "<p>共同参与、共同自律、共同生活、共同成长。</p>"),
+            ("heading", "工作组"),
+            ("paragraph", "<p>在镇（街道）党（工）委、上级民政部门和（村）社区党组织的领导下，成立综合协调组、"
+                          "建设运行组、新闻宣传组、效果评价组等工作小组。</p>"),
+        ],
+    )
+    if created:
+        report.created.append(f"pages of {name}")
+
+
+def _seed_behaviour_items(community: Community, report: SeedReport) -> None:
+    if community.behaviour_items.exists():
+        return
+    for row in std.POSITIVE_BEHAVIOURS:
+        participation_services.upsert_behaviour_item(
+            community=community, polarity=BehaviourPolarity.POSITIVE, number=row["number"],
+            category=row["category"], text=row["text"], points=POSITIVE_POINTS.get(row["category"], 2),
+        )
+    for row in std.NEGATIVE_BEHAVIOURS:
+        participation_services.upsert_behaviour_item(
+            community=community, polarity=BehaviourPolarity.NEGATIVE, number=row["number"], category="",
+            text=row["text"], points=NEGATIVE_POINTS.get(row["number"], DEFAULT_NEGATIVE_POINTS),
+        )
+    report.created.append(f"behaviour items of {community.name}")

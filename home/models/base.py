@@ -1,0 +1,101 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from home.blocks import BodyBlock
+from home.models.mixins import SegmentedSearchMixin, segmented_search_fields
+
+
+class PortalPage(SegmentedSearchMixin, Page):
+    """The street's (街道) portal: the site root, listing its communities."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = segmented_search_fields()
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.HomePage", "home.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("street portal page")
+        verbose_name_plural = _("street portal pages")
+
+    def search_text_parts(self):
+        return [*super().search_text_parts(), self.intro]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["community_pages"] = (
+            HomePage.objects.child_of(self).live().select_related("community").order_by("path")
+        )
+        return context
+
+
+class HomePage(SegmentedSearchMixin, Page):
+    """A community's (社区/村) home: its own subtree with convention, lists, activities and news."""
+
+    community = models.OneToOneField(
+        "participation.Community",
+        on_delete=models.PROTECT,
+        related_name="home_page",
+        verbose_name=_("community"),
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("community"), FieldPanel("intro")]
+    search_fields = segmented_search_fields()
+    parent_page_types = ["home.PortalPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.ConventionPage",
+        "home.ResponsibilityListPage",
+        "home.BehaviourListPage",
+        "home.ActivityIndexPage",
+        "home.NewsIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("community home page")
+        verbose_name_plural = _("community home pages")
+
+    def search_text_parts(self):
+        return [*super().search_text_parts(), self.intro]
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models.activities import ActivityPage
+        from home.models.news import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = (
+            NewsPage.objects.descendant_of(self).live().order_by("-date", "-pk")[:3]
+        )
+        context["upcoming_activities"] = (
+            ActivityPage.objects.descendant_of(self)
+            .live()
+            .filter(starts_at__gte=timezone.now())
+            .order_by("starts_at")[:3]
+        )
+        context["sections"] = self.get_children().live().in_menu().specific()
+        return context
+
+
+class StandardPage(SegmentedSearchMixin, Page):
+    """Any other content: the 实施方案, work group duties, an introduction to the standard."""
+
+    intro = models.TextField(_("summary"), blank=True, max_length=400)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = segmented_search_fields()
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+    def search_text_parts(self):
+        return [*super().search_text_parts(), self.intro, self.body.render_as_block() if self.body else ""]

@@ -1,0 +1,40 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.segmentation import segment
+
+
+class SegmentedSearchMixin:
+    """Index a word-segmented copy of the page's text so that Chinese words inside sentences are found."""
+
+    def search_text_parts(self) -> list[str]:
+        return [self.title, self.search_description or ""]
+
+    def segmented_text(self) -> str:
+        return segment(" ".join(str(part) for part in self.search_text_parts() if part))
+
+
+def segmented_search_fields(*extra):
+    return [*Page.search_fields, index.SearchField("segmented_text"), *extra]
+
+
+def paginate(request, items, per_page: int):
+    """One page of items from ?page=N; bad or too-large numbers fall back to the first or last page."""
+    paginator = Paginator(items, per_page)
+    number = request.GET.get("page", 1)
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def community_home(page):
+    """The community HomePage a page belongs to (itself, or its nearest HomePage ancestor)."""
+    from home.models.base import HomePage
+
+    if isinstance(page, HomePage):
+        return page
+    return HomePage.objects.ancestor_of(page).live().first() or HomePage.objects.ancestor_of(page).first()

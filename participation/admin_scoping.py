@@ -1,0 +1,70 @@
+"""Staff act only inside their own communities (DESIGN.md §2): a mixin for Wagtail viewsets of models
+that carry a `community` foreign key. Listing, editing, deleting and the community choice are all scoped
+on the server, not just hidden."""
+
+from django.core.exceptions import PermissionDenied
+
+from participation.selectors import community_ids_for_user
+
+# Views that load one object by its primary key; each must refuse objects outside the user's communities.
+_OBJECT_VIEWS = (
+    "edit_view_class",
+    "delete_view_class",
+    "inspect_view_class",
+    "history_view_class",
+    "usage_view_class",
+    "copy_view_class",
+)
+
+
+def user_may_access(user, obj) -> bool:
+    allowed = community_ids_for_user(user=user)
+    return allowed is None or getattr(obj, "community_id", None) in allowed
+
+
+def _scoped_object_view(view_class):
+    class CommunityScopedObjectView(view_class):
+        def get_object(self, queryset=None):
+            obj = super().get_object(queryset)
+            if not user_may_access(self.request.user, obj):
+                raise PermissionDenied
+            return obj
+
+    CommunityScopedObjectView.__name__ = f"CommunityScoped{view_class.__name__}"
+    return CommunityScopedObjectView
+
+
+def _scoped_index_view(view_class):
+    class CommunityScopedIndexView(view_class):
+        def get_base_queryset(self):
+            queryset = super().get_base_queryset()
+            allowed = community_ids_for_user(user=self.request.user)
+            return queryset if allowed is None else queryset.filter(community_id__in=allowed)
+
+    return CommunityScopedIndexView
+
+
+def _scoped_form_class(form_class):
+    class CommunityScopedForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            user = getattr(self, "for_user", None)
+            field = self.fields.get("community")
+            allowed = community_ids_for_user(user=user) if user is not None else set()
+            if field is not None and allowed is not None:
+                field.queryset = field.queryset.filter(pk__in=allowed)
+
+    return CommunityScopedForm
+
+
+class CommunityScopedViewSetMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.index_view_class = _scoped_index_view(self.index_view_class)
+        for name in _OBJECT_VIEWS:
+            view_class = getattr(self, name, None)
+            if view_class is not None:
+                setattr(self, name, _scoped_object_view(view_class))
+
+    def get_form_class(self, for_update=False):
+        return _scoped_form_class(super().get_form_class(for_update))

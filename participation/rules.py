@@ -1,0 +1,37 @@
+"""Who may do what in participation, as named predicates (DESIGN.md §2). Views, the admin and tests use these."""
+
+import rules
+
+from participation.roles import RESIDENT_GROUP, ROLE_GROUP_NAMES, StaffRole
+
+
+def in_group(name: str):
+    return rules.is_group_member(name)
+
+
+is_publicity = in_group(ROLE_GROUP_NAMES[StaffRole.PUBLICITY])
+is_coordination = in_group(ROLE_GROUP_NAMES[StaffRole.COORDINATION])
+is_operations = in_group(ROLE_GROUP_NAMES[StaffRole.OPERATIONS])
+is_evaluation = in_group(ROLE_GROUP_NAMES[StaffRole.EVALUATION])
+is_resident = in_group(RESIDENT_GROUP)
+
+
+@rules.predicate
+def same_community(user, obj) -> bool:
+    """True when obj (anything with a `community_id`) belongs to one of the user's communities."""
+    if obj is None:
+        return True
+    if user.is_superuser:
+        return True
+    community_id = getattr(obj, "community_id", None)
+    if community_id is None:
+        return False
+    return user.is_authenticated and user.communities.filter(pk=community_id).exists()
+
+
+is_admin = rules.is_superuser
+is_staff_member = is_publicity | is_coordination | is_operations | is_evaluation
+
+# The 积分清单 (standard 5.1.3.2): the operations group keeps it, in its own community.
+rules.add_perm("participation.manage_behaviour_items", is_admin | (is_operations & same_community))
+rules.add_perm("participation.manage_community", is_admin | (is_coordination & same_community))

@@ -1,0 +1,11 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from participation.viewsets import BehaviourItemViewSet, CommunityViewSet
+
+register_snippet(BehaviourItemViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_community_viewset():
+    return CommunityViewSet("communities")
