@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test migrate messages makemessages check clean
+.PHONY: install run test browser migrate messages makemessages check clean
 
 install: $(STAMP)
 
@@ -29,8 +29,19 @@ run: install messages migrate
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	DEBUG=false $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install messages
+test: install messages browser
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Browser tests use Debian's Chromium and CJK fonts (Chinese renders as boxes without them).
+browser:
+	@if command -v chromium >/dev/null 2>&1 && dpkg -s fonts-noto-cjk >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's chromium and fonts-noto-cjk for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	else \
+		echo "!!! Chromium (or fonts-noto-cjk) is missing and cannot be installed here (not root):"; \
+		echo "!!! the browser tests in tests/e2e will be SKIPPED (under CI=true they fail instead)."; \
+	fi
 
 check: install
 	$(PY) manage.py makemigrations --check --dry-run
