@@ -8,8 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.api import api_router
+from renren_cms.admin_i18n import admin_javascript_catalog
 
 urlpatterns = [
+    # Before the admin's own URLs, so that this catalogue (with our added translations) is served.
+    path("admin/jsi18n/", admin_javascript_catalog),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),
