@@ -20,6 +20,11 @@ def pytest_sessionstart(session):
     call_command("compile_translations", verbosity=0)
 
 
+def pytest_collection_modifyitems(session, config, items):
+    # Browser journeys last: they are slow, and they lift Django's async guard for the rest of the session.
+    items.sort(key=lambda item: "/e2e/" in str(item.fspath))
+
+
 @pytest.fixture(autouse=True)
 def _chinese():
     with translation.override("zh-hans"):

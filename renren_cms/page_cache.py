@@ -1,0 +1,101 @@
+"""Whole-response cache for anonymous visitors' public pages.
+
+Most visitors are anonymous residents reading the same pages on their phones; serving those from the shared
+cache (Redis in production) skips the database entirely. Correctness rule: a page is never served stale —
+every write to our content bumps one generation number that is part of every key, so the next request after a
+change renders afresh on every app server. Over-invalidation is accepted; staleness is not.
+
+A response is stored only when it is safe to share: status 200 to GET, no session cookie on the request, no
+cookie set and no CSRF token used by the response (a form with a token is personal), not private."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+
+GENERATION_KEY = "page-cache:generation"
+EXCLUDED_PREFIXES = ("/admin/", "/accounts/", "/me/", "/api/", "/documents/", "/media/", "/static/", "/messages/")
+# Apps whose writes may change what a public page shows.
+CONTENT_APPS = {"home", "participation", "evaluation", "workflows", "wagtailcore", "wagtailimages",
+                "wagtaildocs", "taggit"}
+TIMEOUT = getattr(settings, "PAGE_CACHE_TIMEOUT", 300)
+
+
+def current_generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def bump_generation(**kwargs) -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+
+
+def _on_content_change(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS:
+        bump_generation()
+
+
+def connect_invalidation() -> None:
+    post_save.connect(_on_content_change, dispatch_uid="page_cache_post_save")
+    post_delete.connect(_on_content_change, dispatch_uid="page_cache_post_delete")
+
+
+def _eligible_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        # A pending flash message ("提交成功") must reach this visitor, not come from a shared copy.
+        and "messages" not in request.COOKIES
+        and not request.path.startswith(EXCLUDED_PREFIXES)
+    )
+
+
+def _key(request, generation: int) -> str:
+    return f"page-cache:{generation}:{request.get_host()}:{request.get_full_path()}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Goes first in MIDDLEWARE: a hit returns before sessions, auth or the database are touched."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _eligible_request(request):
+            return self.get_response(request)
+        generation = current_generation()
+        key = _key(request, generation)
+        stored = cache.get(key)
+        if stored is not None:
+            content, headers = stored
+            response = HttpResponse(content)
+            # Replay the headers the rest of the middleware chain set (X-Frame-Options, CSP …).
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._storable(request, response):
+            headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
+            cache.set(key, (response.content, headers), TIMEOUT)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _storable(request, response) -> bool:
+        return (
+            request.method == "GET"
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_USED")
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+            and not getattr(request, "_page_cache_skip", False)
+        )

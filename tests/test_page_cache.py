@@ -1,0 +1,72 @@
+"""Anonymous public pages come from the cache, and a change is never followed by a stale page."""
+
+import pytest
+from django.core.cache import cache
+
+from home.models import NewsIndexPage, NewsPage
+from participation.models import BehaviourItem, BehaviourPolarity
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def news_index(community_a):
+    _, home = community_a
+    return home.add_child(instance=NewsIndexPage(title="社区新闻", slug="news"))
+
+
+def test_second_anonymous_request_is_a_hit(client, news_index):
+    assert client.get("/wuxing/news/")["X-Page-Cache"] == "miss"
+    response = client.get("/wuxing/news/")
+    assert response["X-Page-Cache"] == "hit"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "社区新闻" in response.content.decode()
+
+
+def test_publishing_a_page_is_seen_at_once(client, news_index):
+    client.get("/wuxing/news/")
+    page = news_index.add_child(instance=NewsPage(title="新发布的新闻", slug="fresh", live=False))
+    assert "新发布的新闻" not in client.get("/wuxing/news/").content.decode()
+    page.save_revision().publish()
+    response = client.get("/wuxing/news/")
+    assert "新发布的新闻" in response.content.decode()
+
+
+def test_unpublishing_is_seen_at_once(client, news_index):
+    page = news_index.add_child(instance=NewsPage(title="将撤下的新闻", slug="gone"))
+    assert client.get("/wuxing/news/gone/").status_code == 200
+    assert client.get("/wuxing/news/gone/")["X-Page-Cache"] == "hit"
+    page.unpublish()
+    assert client.get("/wuxing/news/gone/").status_code == 404
+
+
+def test_snippet_change_is_seen_at_once(client, community_a):
+    from home.models import BehaviourListPage
+
+    community, home = community_a
+    home.add_child(instance=BehaviourListPage(title="行为清单", slug="behaviours"))
+    item = BehaviourItem.objects.create(
+        community=community, polarity=BehaviourPolarity.POSITIVE, number=1, text="旧的条目", points=2
+    )
+    assert "旧的条目" in client.get("/wuxing/behaviours/").content.decode()
+    item.text = "新的条目"
+    item.save()
+    assert "新的条目" in client.get("/wuxing/behaviours/").content.decode()
+
+
+def test_logged_in_users_are_never_served_from_cache(client, news_index, resident_a):
+    client.get("/wuxing/news/")
+    client.force_login(resident_a)
+    response = client.get("/wuxing/news/")
+    assert "X-Page-Cache" not in response
+    assert "张小明" in response.content.decode()
+
+
+def test_pages_with_a_csrf_token_are_not_shared(client, community_a):
+    response = client.get("/accounts/login/")
+    assert "X-Page-Cache" not in response
