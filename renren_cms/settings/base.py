@@ -136,6 +136,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
+# Without it LogoutView renders registration/logged_out.html, which this site has no need for.
+LOGOUT_REDIRECT_URL = "/"
 # The Wagtail admin login shows the throttling message too (participation/throttling.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "participation.forms.AdminLoginForm"
 # Reverse proxies in front of the app that append the client address to X-Forwarded-For. Login
