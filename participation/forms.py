@@ -94,6 +94,7 @@ class SignupForm(SetPasswordMixin, forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")  # Chinese labels take no trailing colon
         super().__init__(*args, **kwargs)
         self.fields["community"].queryset = selectors.signup_communities()
         self.fields["mobile"].widget.attrs["autocomplete"] = "username"
@@ -126,5 +127,6 @@ class ProfileForm(forms.ModelForm):
         fields = ["display_name", "email"]
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["display_name"].required = True
