@@ -8,6 +8,14 @@ class ParticipationConfig(AppConfig):
     name = "participation"
     verbose_name = _("Participation")
 
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
+
+        from participation import throttling
+
+        user_login_failed.connect(throttling.on_login_failed, dispatch_uid="participation.login_throttle")
+        user_logged_in.connect(throttling.on_logged_in, dispatch_uid="participation.login_throttle_reset")
+
 
 class UsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's users app, pointed at our user admin (Wagtail's way to swap the user forms)."""

@@ -35,3 +35,31 @@ is_staff_member = is_publicity | is_coordination | is_operations | is_evaluation
 # The 积分清单 (standard 5.1.3.2): the operations group keeps it, in its own community.
 rules.add_perm("participation.manage_behaviour_items", is_admin | (is_operations & same_community))
 rules.add_perm("participation.manage_community", is_admin | (is_coordination & same_community))
+
+
+@rules.predicate
+def shares_community(user, other) -> bool:
+    """True when `other` (a user: an M2M `communities`, not a `community_id`) belongs to one of the user's
+    communities. same_community above is for objects that carry a community foreign key."""
+    if other is None:
+        return True
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return other.communities.filter(pk__in=user.communities.values("pk")).exists()
+
+
+@rules.predicate
+def is_resident_account(user, other) -> bool:
+    """Verification is about residents: staff accounts are vouched for by whoever created them."""
+    if other is None:
+        return True
+    return other.groups.filter(name=RESIDENT_GROUP).exists()
+
+
+# 居民核实: the coordination group of the resident's own community checks the person is who they say.
+rules.add_perm("participation.view_residents", is_admin | is_coordination)
+rules.add_perm(
+    "participation.verify_resident", is_resident_account & (is_admin | (is_coordination & shares_community))
+)

@@ -1,7 +1,7 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from participation.viewsets import BehaviourItemViewSet, CommunityViewSet
+from participation.viewsets import BehaviourItemViewSet, CommunityViewSet, ResidentViewSet
 
 register_snippet(BehaviourItemViewSet)
 
@@ -9,3 +9,8 @@ register_snippet(BehaviourItemViewSet)
 @hooks.register("register_admin_viewset")
 def register_community_viewset():
     return CommunityViewSet("communities")
+
+
+@hooks.register("register_admin_viewset")
+def register_resident_viewset():
+    return ResidentViewSet("residents")

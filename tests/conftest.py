@@ -31,6 +31,16 @@ def _chinese():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Login throttling counts in the cache: one test's failed logins must not lock out the next test.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def portal(db):
     return ensure_portal(title="五星街道“人人社区”")
@@ -92,6 +102,13 @@ def publicity_b(make_staff, community_b):
 def resident_a(community_a):
     return services.create_resident(
         mobile="13900000101", password=PASSWORD, display_name="张小明", community=community_a[0]
+    )
+
+
+@pytest.fixture
+def resident_b(community_b):
+    return services.create_resident(
+        mobile="13900000201", password=PASSWORD, display_name="李秀英", community=community_b[0]
     )
 
 

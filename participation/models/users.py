@@ -59,6 +59,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # A coordinator has checked that this account belongs to a real resident of the community
+    # (e.g. in person at the 社区 office); later flows may require it (support, points claims).
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verified_residents",
+        verbose_name=_("verified by"),
+    )
 
     objects = UserManager()
 
@@ -77,6 +88,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.display_name or mask_mobile(self.mobile)
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
 
     def clean(self):
         super().clean()

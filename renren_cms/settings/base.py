@@ -120,17 +120,31 @@ else:
 
 AUTH_USER_MODEL = "participation.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses locked-out mobile numbers and IPs before any password is checked (issue 3).
+    "participation.throttling.LoginThrottleBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        # Our user has no username or first/last name: compare with what it has.
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("mobile", "display_name", "email")},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
+# Without it LogoutView renders registration/logged_out.html, which this site has no need for.
+LOGOUT_REDIRECT_URL = "/"
+# The Wagtail admin login shows the throttling message too (participation/throttling.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "participation.forms.AdminLoginForm"
+# Reverse proxies in front of the app that append the client address to X-Forwarded-For. Login
+# throttling counts per client IP: 0 trusts only REMOTE_ADDR (no proxy); behind a proxy that would
+# lump every resident together, so production sets this (default 1 there).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
