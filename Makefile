@@ -48,7 +48,7 @@ check: install
 	$(PY) manage.py check
 
 makemessages: install
-	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench
+	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=locale_wagtail
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

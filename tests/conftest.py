@@ -18,6 +18,11 @@ def pytest_sessionstart(session):
 
     django.setup()
     call_command("compile_translations", verbosity=0)
+    # Catalogues loaded before they were compiled (a fresh clone) are cached empty: forget them.
+    from django.utils.translation import trans_real
+
+    trans_real._translations = {}
+    trans_real._default = None
 
 
 def pytest_collection_modifyitems(session, config, items):
