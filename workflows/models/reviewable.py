@@ -124,13 +124,17 @@ class Reviewable(FSMModelMixin, models.Model):
         return user.is_superuser or bool(_group_names(user) & set(cls.reviewer_groups))
 
     def user_can_review(self, user) -> bool:
-        """May `user` review this item? Concrete flows override this to add e.g. the same community."""
-        return type(self).user_is_reviewer(user)
+        """May `user` review this item? Concrete flows override this to add e.g. the same community.
+
+        Nobody reviews their own item (four eyes), not even a superuser."""
+        return type(self).user_is_reviewer(user) and not self.user_is_author(user)
 
     @classmethod
     def filter_review_queue(cls, queryset, user):
         """Narrow `queryset` to the items `user` may review; keep it in step with `user_can_review`."""
-        return queryset if cls.user_is_reviewer(user) else queryset.none()
+        if not cls.user_is_reviewer(user):
+            return queryset.none()
+        return queryset.exclude(author_id=user.pk)
 
     def reviewer_candidates(self):
         """Users who might review this item; notifications keep those for whom `user_can_review` holds."""
