@@ -2,9 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -43,12 +43,21 @@ class TransitionView(WagtailAdminTemplateMixin, FormView):
                     raise TransitionForbidden()
                 raise AlreadyHandled()
             check_transition_allowed(obj=self.object, transition=self.spec.name, actor=request.user)
-        except TransitionForbidden:
-            raise PermissionDenied
+        except TransitionForbidden as error:
+            return self.forbidden(error)
         except (TransitionNotAvailable, AlreadyHandled) as error:
             messages.error(request, str(error))
             return redirect(self.get_success_url())
         return super().dispatch(request, *args, **kwargs)
+
+    def forbidden(self, error):
+        # A real 403, not Wagtail's usual redirect to the dashboard: the refusal is the answer.
+        return TemplateResponse(
+            self.request,
+            "workflows/admin/forbidden.html",
+            {"error": str(error), "object": self.object, "cancel_url": self.get_success_url()},
+            status=403,
+        )
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -67,8 +76,8 @@ class TransitionView(WagtailAdminTemplateMixin, FormView):
                 actor=self.request.user,
                 comment=form.cleaned_data["comment"],
             )
-        except TransitionForbidden:
-            raise PermissionDenied
+        except TransitionForbidden as error:
+            return self.forbidden(error)
         except WorkflowError as error:
             messages.error(self.request, str(error))
             return redirect(self.get_success_url())
