@@ -5,7 +5,7 @@ from workflows.models import Delivery
 
 
 class TransitionForm(forms.Form):
-    """Confirms one transition; `seen_state` is the state the user saw, to detect someone else acting first."""
+    """Confirms one transition; `seen_state` is the state the user saw (was someone else faster?)."""
 
     comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     seen_state = forms.CharField(widget=forms.HiddenInput)

@@ -23,8 +23,8 @@ def default_delivery() -> str:
 
 
 def delivery_for(*, user, kind: str) -> str:
-    preference = NotificationPreference.objects.filter(user=user, kind=kind).values_list("delivery", flat=True)
-    return preference.first() or default_delivery()
+    preference = NotificationPreference.objects.filter(user=user, kind=kind)
+    return preference.values_list("delivery", flat=True).first() or default_delivery()
 
 
 def email_address(user) -> str:
@@ -119,7 +119,12 @@ def partial_enqueue(task, message_id: int):
 def send_message_email_now(*, message_id: int) -> bool:
     """Email one message to its recipient, once. Returns whether an email went out."""
     with transaction.atomic():
-        message = Message.objects.select_for_update(of=("self",)).select_related("recipient").filter(pk=message_id).first()
+        message = (
+            Message.objects.select_for_update(of=("self",))
+            .select_related("recipient")
+            .filter(pk=message_id)
+            .first()
+        )
         if message is None or message.emailed_at is not None:
             return False
         address = email_address(message.recipient)

@@ -27,7 +27,7 @@ def viewset_for(model):
 
 
 def register_notification_kind(kind: str, label) -> None:
-    """Let users choose the delivery of `kind` on the preferences page (reviewable models are added for you)."""
+    """Let users choose how they get `kind` (registered reviewable models are included anyway)."""
     _notification_kinds[kind] = label
 
 
@@ -36,6 +36,9 @@ def unregister_notification_kind(kind: str) -> None:
 
 
 def notification_kinds() -> dict[str, object]:
-    kinds = {model.get_notification_kind(): capfirst(model._meta.verbose_name_plural) for model in _reviewables}
+    kinds = {
+        model.get_notification_kind(): capfirst(model._meta.verbose_name_plural)
+        for model in _reviewables
+    }
     kinds.update(_notification_kinds)
     return dict(sorted(kinds.items()))

@@ -10,7 +10,9 @@ from workflows.registry import registered_reviewables
 def transition_logs_for(*, obj) -> QuerySet[TransitionLog]:
     """The item's timeline, oldest first."""
     return (
-        TransitionLog.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+        TransitionLog.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        )
         .select_related("actor", "content_type")
         .order_by("created_at", "pk")
     )

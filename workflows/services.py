@@ -116,4 +116,6 @@ def set_notification_preferences(*, user, preferences: dict[str, str]) -> None:
             raise ValueError(f"Unknown notification kind or delivery: {kind!r}, {delivery!r}")
     with transaction.atomic():
         for kind, delivery in preferences.items():
-            NotificationPreference.objects.update_or_create(user=user, kind=kind, defaults={"delivery": delivery})
+            NotificationPreference.objects.update_or_create(
+                user=user, kind=kind, defaults={"delivery": delivery}
+            )

@@ -1,4 +1,4 @@
-"""Public-site URLs of the workflow core; the project includes them with `path("", include("workflows.urls"))`."""
+"""Public-site URLs of the workflow core: the project adds `path("", include("workflows.urls"))`."""
 
 from django.urls import path
 

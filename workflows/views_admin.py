@@ -106,7 +106,10 @@ class TransitionView(WagtailAdminTemplateMixin, FormView):
         items = []
         if self.index_url_name:
             items.append(
-                {"url": reverse(self.index_url_name), "label": capfirst(self.viewset.model._meta.verbose_name_plural)}
+                {
+                    "url": reverse(self.index_url_name),
+                    "label": capfirst(self.viewset.model._meta.verbose_name_plural),
+                }
             )
         items.append({"url": "", "label": self.spec.label, "sublabel": str(self.object)})
         return self.breadcrumbs_items + items

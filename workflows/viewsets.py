@@ -38,7 +38,9 @@ def reviewable_filterset_class(model):
             widget=forms.RadioSelect,
             empty_label=_("All"),
         ),
-        "submitted_at": django_filters.DateFromToRangeFilter(label=_("Submitted"), widget=DateRangePickerWidget),
+        "submitted_at": django_filters.DateFromToRangeFilter(
+            label=_("Submitted"), widget=DateRangePickerWidget
+        ),
         "Meta": type("Meta", (), {"model": model, "fields": []}),
     }
     return type(f"{model.__name__}ReviewFilterSet", (WagtailFilterSet,), attrs)
@@ -93,7 +95,7 @@ def _with_timeline(view_class):
 
 
 class ReviewableViewSetMixin:
-    """Put before ModelViewSet / SnippetViewSet: `class TopicViewSet(ReviewableViewSetMixin, ModelViewSet)`."""
+    """Put it before the Wagtail viewset: `class TopicViewSet(ReviewableViewSetMixin, ModelViewSet)`."""
 
     transition_view_class = TransitionView
     inspect_view_enabled = True

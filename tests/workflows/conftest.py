@@ -126,6 +126,8 @@ def make_submission(author):
 
     def make(state="draft", *, author=default_author, title="修好小区东门"):
         submitted_at = None if state in ("draft", "withdrawn") else timezone.now()
-        return SampleSubmission.objects.create(title=title, author=author, state=state, submitted_at=submitted_at)
+        return SampleSubmission.objects.create(
+            title=title, author=author, state=state, submitted_at=submitted_at
+        )
 
     return make

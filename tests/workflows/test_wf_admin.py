@@ -1,4 +1,4 @@
-"""The Wagtail admin integration: transition view, buttons, timeline, filters, scoping and the review queue."""
+"""Wagtail admin integration: transition view, buttons, timeline, filters, scoping, the review queue."""
 
 import datetime
 
@@ -77,7 +77,7 @@ def test_other_group_gets_403(method, client, other_staff, make_submission):
     assert SampleSubmission.objects.get(pk=item.pk).state == ReviewState.SUBMITTED
 
 
-def test_author_with_admin_access_gets_403_on_approve(client, reviewer, make_user, other_group, make_submission):
+def test_author_with_admin_access_gets_403_on_approve(client, make_user, other_group, make_submission):
     staff_author = make_user("13900000007", "周九", groups=[other_group], is_staff=True)
     item = make_submission(ReviewState.SUBMITTED, author=staff_author)
     client.force_login(staff_author)
@@ -205,7 +205,8 @@ def test_index_filters_by_state_and_submission_date(client, reviewer, make_submi
     make_submission(ReviewState.SUBMITTED, title="待审的")
     make_submission(ReviewState.APPROVED, title="通过的")
     old = make_submission(ReviewState.SUBMITTED, title="去年的")
-    SampleSubmission.objects.filter(pk=old.pk).update(submitted_at=timezone.now() - datetime.timedelta(days=400))
+    last_year = timezone.now() - datetime.timedelta(days=400)
+    SampleSubmission.objects.filter(pk=old.pk).update(submitted_at=last_year)
     client.force_login(reviewer)
     index = reverse("samplesubmissions:index")
 

@@ -17,7 +17,7 @@ from workflows.services import perform_transition
 @pytest.mark.parametrize("second_transition", ["approve", "reject"])
 def test_simultaneous_reviews_one_wins(second_transition, author, reviewer, second_reviewer, make_submission):
     if connection.vendor != "postgresql":
-        pytest.skip("SQLite has no row locks (select_for_update is a no-op); run with DATABASE_URL=postgres://…")
+        pytest.skip("SQLite has no row locks (select_for_update is a no-op); needs DATABASE_URL=postgres://…")
 
     item = make_submission(ReviewState.SUBMITTED)
     # Both reviewers opened the item while it was still submitted.

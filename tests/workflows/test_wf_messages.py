@@ -74,7 +74,8 @@ def test_someone_elses_message_is_404_and_stays_unread(client, author, reviewer)
 def test_unsafe_link_is_not_rendered(client, author):
     message = send(author, "可疑链接", url="javascript:alert(1)")
     client.force_login(author)
-    assert "javascript:" not in client.get(reverse("workflows:message_detail", args=[message.pk])).content.decode()
+    response = client.get(reverse("workflows:message_detail", args=[message.pk]))
+    assert "javascript:" not in response.content.decode()
 
 
 def test_mark_all_read(client, author, reviewer):

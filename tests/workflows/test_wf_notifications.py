@@ -71,7 +71,10 @@ def test_in_site_preference_sends_no_email(act, author, reviewer, make_submissio
 def test_immediate_email_carries_comment_and_link(act, author, reviewer, make_submission):
     prefer(author, Delivery.EMAIL_IMMEDIATE)
     item = act(
-        obj=make_submission(ReviewState.SUBMITTED), transition="return_for_changes", actor=reviewer, comment="请补充照片"
+        obj=make_submission(ReviewState.SUBMITTED),
+        transition="return_for_changes",
+        actor=reviewer,
+        comment="请补充照片",
     )
 
     (email,) = mail.outbox
@@ -101,7 +104,8 @@ def test_message_email_goes_out_once(act, author, reviewer, make_submission):
 def test_daily_digest_is_sent_once(act, author, reviewer, make_submission):
     prefer(author, Delivery.DAILY_DIGEST)
     act(obj=make_submission(ReviewState.SUBMITTED, title="第一件"), transition="approve", actor=reviewer)
-    act(obj=make_submission(ReviewState.SUBMITTED, title="第二件"), transition="reject", actor=reviewer, comment="重复")
+    second = make_submission(ReviewState.SUBMITTED, title="第二件")
+    act(obj=second, transition="reject", actor=reviewer, comment="重复")
     assert mail.outbox == []  # nothing at once
 
     call_command("send_notification_digest", stdout=StringIO())
@@ -114,7 +118,9 @@ def test_daily_digest_is_sent_once(act, author, reviewer, make_submission):
     assert len(mail.outbox) == 1
 
 
-def test_digest_leaves_out_read_old_and_other_preference_messages(act, author, make_user, reviewer, make_submission):
+def test_digest_leaves_out_read_old_and_other_preference_messages(
+    act, author, make_user, reviewer, make_submission
+):
     prefer(author, Delivery.DAILY_DIGEST)
     act(obj=make_submission(ReviewState.SUBMITTED, title="已读的"), transition="approve", actor=reviewer)
     Message.objects.update(read_at=timezone.now())
@@ -128,7 +134,9 @@ def test_digest_leaves_out_read_old_and_other_preference_messages(act, author, m
     assert mail.outbox == []
 
 
-def test_nothing_is_notified_before_commit(django_capture_on_commit_callbacks, author, reviewer, make_submission):
+def test_nothing_is_notified_before_commit(
+    django_capture_on_commit_callbacks, author, reviewer, make_submission
+):
     item = make_submission(ReviewState.SUBMITTED)
     with django_capture_on_commit_callbacks() as callbacks:
         perform_transition(obj=item, transition="approve", actor=reviewer)
@@ -138,7 +146,9 @@ def test_nothing_is_notified_before_commit(django_capture_on_commit_callbacks, a
     assert Message.objects.get().recipient == author
 
 
-def test_rolled_back_transition_leaves_no_trace(django_capture_on_commit_callbacks, author, reviewer, make_submission):
+def test_rolled_back_transition_leaves_no_trace(
+    django_capture_on_commit_callbacks, author, reviewer, make_submission
+):
     item = make_submission(ReviewState.SUBMITTED)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with pytest.raises(RuntimeError), transaction.atomic():

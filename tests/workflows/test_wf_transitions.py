@@ -79,7 +79,10 @@ def test_author_withdraws_from_every_open_state(state, author, make_submission):
     assert perform_transition(obj=item, transition="withdraw", actor=author).state == ReviewState.WITHDRAWN
 
 
-@pytest.mark.parametrize("state", [ReviewState.APPROVED, ReviewState.REJECTED, ReviewState.WITHDRAWN, PUBLISHED])
+CLOSED_STATES = [ReviewState.APPROVED, ReviewState.REJECTED, ReviewState.WITHDRAWN, PUBLISHED]
+
+
+@pytest.mark.parametrize("state", CLOSED_STATES)
 def test_no_withdrawal_once_closed(state, author, make_submission):
     item = make_submission(state)
     with pytest.raises(TransitionNotAvailable):
@@ -123,7 +126,8 @@ def test_visitor_item_without_author_cannot_be_submitted_by_anyone_but_is_review
     with pytest.raises(TransitionForbidden):
         perform_transition(obj=item, transition="submit", actor=author)
     submitted = make_submission(ReviewState.SUBMITTED, author=None)
-    assert perform_transition(obj=submitted, transition="approve", actor=reviewer).state == ReviewState.APPROVED
+    approved = perform_transition(obj=submitted, transition="approve", actor=reviewer)
+    assert approved.state == ReviewState.APPROVED
 
 
 @pytest.mark.parametrize("name", ["return_for_changes", "reject"])
@@ -211,7 +215,8 @@ def test_database_refuses_submitted_item_without_submission_time(author):
 def test_available_transitions_for_each_user(author, reviewer, other_staff, make_submission):
     item = make_submission(ReviewState.SUBMITTED)
     assert [t.name for t in item.available_transitions_for(author)] == ["withdraw"]
-    assert [t.name for t in item.available_transitions_for(reviewer)] == ["approve", "reject", "return_for_changes"]
+    reviewer_names = [t.name for t in item.available_transitions_for(reviewer)]
+    assert reviewer_names == ["approve", "reject", "return_for_changes"]
     assert item.available_transitions_for(other_staff) == []
     assert item.available_transitions_for(AnonymousUser()) == []
     reject = next(t for t in item.available_transitions_for(reviewer) if t.name == "reject")

@@ -35,7 +35,9 @@ class TransitionLog(models.Model):
         verbose_name_plural = _("transition log")
         ordering = ["created_at", "pk"]
         indexes = [
-            models.Index(fields=["content_type", "object_id", "created_at"], name="workflows_log_object_time"),
+            models.Index(
+                fields=["content_type", "object_id", "created_at"], name="workflows_log_object_time"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

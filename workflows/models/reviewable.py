@@ -1,4 +1,4 @@
-"""The abstract `Reviewable`: an item an author submits and reviewers approve, return or reject (DESIGN.md §3).
+"""The abstract `Reviewable`: an item an author submits and reviewers approve, return or reject (§3).
 
 Concrete flows subclass it, pick their reviewers (`reviewer_groups`, `user_can_review`), and add states and
 transitions. Each transition declares, in django-fsm's `custom=`, its label, which side takes it
@@ -67,7 +67,7 @@ def _is_active_user(user) -> bool:
 
 
 class Reviewable(FSMModelMixin, models.Model):
-    """Abstract base of every reviewed item. Change `state` only through `workflows.services.perform_transition`."""
+    """Abstract base of every reviewed item. `state` changes only through services.perform_transition."""
 
     #: Names of the Django groups whose members review this kind of item.
     reviewer_groups: tuple[str, ...] = ()
@@ -77,7 +77,7 @@ class Reviewable(FSMModelMixin, models.Model):
     review_states: tuple[str, ...] = (ReviewState.SUBMITTED,)
     #: The state field's choices; subclasses adding states list them all, e.g. [*ReviewState.choices, (...)].
     state_choices = ReviewState.choices
-    #: The notification kind of this flow (see workflows.models.messages.Message.kind); default "<model>_review".
+    #: The notification kind of this flow (see Message.kind); default "<model name>_review".
     notification_kind: str = ""
 
     state = FSMField(
@@ -105,7 +105,9 @@ class Reviewable(FSMModelMixin, models.Model):
         abstract = True
         constraints = [
             models.CheckConstraint(
-                condition=Q(state__in=[ReviewState.DRAFT, ReviewState.WITHDRAWN]) | Q(submitted_at__isnull=False),
+                condition=(
+                    Q(state__in=[ReviewState.DRAFT, ReviewState.WITHDRAWN]) | Q(submitted_at__isnull=False)
+                ),
                 name="%(app_label)s_%(class)s_submitted_has_time",
                 violation_error_message=_("A submitted item must have a submission time."),
             ),
@@ -243,7 +245,7 @@ class Reviewable(FSMModelMixin, models.Model):
         return dict(cls._meta.get_field("state").flatchoices).get(value, value)
 
     def notification_url(self, *, recipient, as_reviewer: bool) -> str:
-        """Where a notification about this item points: the admin for reviewers, the item's page for authors."""
+        """Where a notification points: the admin for reviewers, the item's page for authors."""
         if as_reviewer:
             from wagtail.admin.admin_url_finder import AdminURLFinder
 

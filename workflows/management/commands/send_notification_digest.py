@@ -4,7 +4,7 @@ from workflows.notifications import send_digests
 
 
 class Command(BaseCommand):
-    help = "Email each user, once, their unread messages of the last day whose kind they get as a daily digest."
+    help = "Email each user, once, their unread messages of the last day that they get as a daily digest."
 
     def handle(self, *args, **options):
         sent = send_digests()
