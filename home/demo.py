@@ -171,9 +171,10 @@ def _seed_community_pages(home: HomePage, report: SeedReport) -> None:
         home, ActivityIndexPage, "activities", title="社区活动", show_in_menus=True,
         intro="“人人社区”主题活动，欢迎居民报名参加。",
     )
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    # Activities start at 9:00 local time, a week or more from the day the demo is seeded.
+    morning = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
     for index, (title, place, organiser, days, capacity, summary) in enumerate(ACTIVITIES, start=1):
-        starts = now + timedelta(days=days)
+        starts = morning + timedelta(days=days)
         _child(
             activities, ActivityPage, f"activity-{index}", title=title, place=place, organiser=organiser,
             starts_at=starts, ends_at=starts + timedelta(hours=2), capacity=capacity,

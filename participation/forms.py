@@ -20,8 +20,13 @@ class MobileField(forms.CharField):
         return normalize_mobile(value) if value else value
 
 
-class _StaffUserFieldsMixin:
+class _StaffUserFieldsMixin(forms.Form):
     """The Wagtail user forms, but for our model: mobile login, display name, communities."""
+
+    # Wagtail's forms declare these for Django's default user; ours has a display name instead.
+    first_name = None
+    last_name = None
+    email = forms.EmailField(required=False, label=_("Email address"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
