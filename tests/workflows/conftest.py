@@ -1,22 +1,19 @@
 """Fixtures of the workflow-core tests: the sample Reviewable's table, groups, people and items."""
 
 import copy
-from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.management import create_permissions
-from django.contrib.contenttypes.management import create_contenttypes
 from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.management import create_contenttypes
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
-from workflows_testapp import OTHER_GROUP, REVIEWER_GROUP, SampleSubmission, viewset
 
+from tests.workflows.sample import OTHER_GROUP, REVIEWER_GROUP, SampleSubmission, viewset
 from workflows.registry import register_reviewable, unregister_reviewable
-
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -35,9 +32,8 @@ def sample_submission_table(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def workflows_settings(settings):
-    settings.ROOT_URLCONF = "workflows_test_urls"
+    settings.ROOT_URLCONF = "tests.workflows.urls"
     templates = copy.deepcopy(settings.TEMPLATES)
-    templates[0]["DIRS"] = [*templates[0]["DIRS"], TEMPLATES_DIR]
     templates[0]["OPTIONS"]["context_processors"].append("workflows.context_processors.unread_messages")
     settings.TEMPLATES = templates
     settings.WORKFLOWS_DEFAULT_DELIVERY = "email_immediate"

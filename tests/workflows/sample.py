@@ -1,8 +1,7 @@
 """A concrete Reviewable for the workflow tests, with one extra state, and its admin viewset.
 
-Its table is created by the session fixture in conftest.py (it has no migration, so `makemigrations --check`
-in its own process stays clean). Imported as a top-level module: tests/workflows has no __init__.py, so that
-pytest does not confuse it with the `workflows` app package."""
+Its table is created by the session fixture in conftest.py: it has no migration, so `manage.py makemigrations
+--check` stays clean (an in-process makemigrations run after these tests are imported would see it)."""
 
 from django.db import models
 from django_fsm import transition

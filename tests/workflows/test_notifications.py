@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from workflows_testapp import SampleSubmission
 
+from tests.workflows.sample import SampleSubmission
 from workflows.models import Delivery, Message, NotificationPreference, ReviewState, TransitionLog
 from workflows.notifications import send_digests, send_message_email_now
 from workflows.services import perform_transition

@@ -1,12 +1,12 @@
 """The state machine and perform_transition: who may do what, comments, the log, and stale items."""
 
 import pytest
-from django.utils.translation import gettext
 from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
-from workflows_testapp import PUBLISHED, SampleSubmission
 
+from tests.workflows.sample import PUBLISHED, SampleSubmission
 from workflows.exceptions import (
     AlreadyHandled,
     CommentRequired,

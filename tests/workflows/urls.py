@@ -3,9 +3,9 @@
 from django.urls import include, path
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
-from workflows_testapp import viewset
 
 from renren_cms import urls as project_urls
+from tests.workflows.sample import viewset
 
 urlpatterns = [
     path(

@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection
 from django_fsm.signals import pre_transition
-from workflows_testapp import SampleSubmission
 
+from tests.workflows.sample import SampleSubmission
 from workflows.exceptions import AlreadyHandled
 from workflows.models import Message, ReviewState, TransitionLog
 from workflows.services import perform_transition

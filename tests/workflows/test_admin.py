@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
-from workflows_testapp import SampleSubmission
 
+from tests.workflows.sample import SampleSubmission
 from workflows.exceptions import AlreadyHandled, TransitionNotAvailable
 from workflows.models import ReviewState, TransitionLog
 from workflows.services import TRANSITION_LOG_ACTION, perform_transition

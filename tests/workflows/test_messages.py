@@ -120,7 +120,7 @@ def test_preferences_refuse_unknown_delivery(client, author, registered_sample):
 
 
 def test_review_queue_selector(author, reviewer, other_staff, superuser, make_submission):
-    from workflows_testapp import SampleSubmission
+    from tests.workflows.sample import SampleSubmission
 
     older = make_submission("submitted", title="先提交的")
     newer = make_submission("submitted", title="后提交的")
