@@ -144,3 +144,27 @@ def test_timeline_selector_is_per_item_and_chronological(author, reviewer, make_
     perform_transition(obj=item, transition="approve", actor=reviewer)
     assert [log.transition for log in transition_logs_for(obj=item)] == ["submit", "approve"]
     assert [log.transition for log in transition_logs_for(obj=other)] == ["approve"]
+
+
+def test_template_tags_render_timeline_and_unread_count(rf, author, reviewer, make_submission):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template import Context, Template
+
+    from workflows.services import perform_transition
+
+    item = make_submission("submitted")
+    perform_transition(obj=item, transition="return_for_changes", actor=reviewer, comment="请补充门牌照片")
+    send(author, "一条未读")
+    template = Template(
+        "{% load workflows_tags %}{% unread_messages_count as count %}[{{ count }}]"
+        "{% transition_timeline item as logs %}"
+        '{% include "workflows/includes/timeline.html" with logs=logs %}'
+    )
+    request = rf.get("/")
+    request.user = author
+    html = template.render(Context({"item": item, "request": request}))
+    assert "[1]" in html and "请补充门牌照片" in html
+    assert "李四" not in html  # the public timeline does not name staff unless asked to (show_actor)
+
+    request.user = AnonymousUser()
+    assert "[0]" in template.render(Context({"item": item, "request": request}))
