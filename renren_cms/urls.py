@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),
     path("", include("participation.urls")),
+    path("", include("workflows.urls")),
     path("api/v2/", api_router.urls),
 ]
 

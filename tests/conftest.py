@@ -28,6 +28,12 @@ def pytest_sessionstart(session):
 def pytest_collection_modifyitems(session, config, items):
     # Browser journeys last: they are slow, and they lift Django's async guard for the rest of the session.
     items.sort(key=lambda item: "/e2e/" in str(item.fspath))
+    # A transactional test flushes the database, taking the migrations' data (root page, groups, the 24 tasks)
+    # with it; serialized_rollback puts it back for the next test, and only works if every such test uses it.
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)")
 
 
 @pytest.fixture(autouse=True)

@@ -14,3 +14,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# A concrete Reviewable used only by the workflow-core tests (tests/sample_app, with its own migration).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.sample_app"]  # noqa: F405

@@ -40,8 +40,10 @@ def _allow_orm_beside_playwright():
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture
+def browser(db, live_server):
+    # Per test, and only after the database is ready: while Playwright's event loop runs, Django hands out
+    # another connection object, which would miss the test database's serialized copy it restores from.
     reason = _browser_missing_reason()
     if reason:
         if os.environ.get("CI", "").lower() == "true":

@@ -6,7 +6,8 @@ from playwright.sync_api import expect
 from home.models import NewsIndexPage, NewsPage
 from tests.conftest import PASSWORD
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: transactional tests before this one flushed the data the migrations created.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def admin_login(page, base_url, user):

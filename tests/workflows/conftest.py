@@ -3,31 +3,13 @@
 import copy
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.management import create_contenttypes
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.utils import timezone
 
 from tests.workflows.sample import OTHER_GROUP, REVIEWER_GROUP, SampleSubmission, viewset
 from workflows.registry import register_reviewable, unregister_reviewable
-
-
-@pytest.fixture(scope="session", autouse=True)
-def sample_submission_table(django_db_setup, django_db_blocker):
-    # Outside any transaction (SQLite's schema editor needs that), once per test database.
-    with django_db_blocker.unblock():
-        if SampleSubmission._meta.db_table not in connection.introspection.table_names():
-            with connection.schema_editor() as editor:
-                editor.create_model(SampleSubmission)
-        # Migrations made content types and permissions from their own model states, which lack the sample.
-        # Made now, outside any test transaction, the cached content type id stays valid in every test.
-        app_config = apps.get_app_config("workflows")
-        create_contenttypes(app_config, verbosity=0)
-        create_permissions(app_config, verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -195,7 +195,9 @@ def test_history_shows_the_transition(client, reviewer, make_submission):
     content = client.get(reverse("samplesubmissions:history", args=[item.pk])).content.decode()
     entry = ModelLogEntry.objects.get(action=TRANSITION_LOG_ACTION)
     # Our formatter's message: "<action>: <from> → <to>" with the labels of the active language.
-    expected = f"{gettext('Reject')}: {ReviewState.SUBMITTED.label} → {ReviewState.REJECTED.label}"
+    expected = gettext("%(action)s: %(from)s → %(to)s") % {
+        "action": gettext("Reject"), "from": ReviewState.SUBMITTED.label, "to": ReviewState.REJECTED.label,
+    }
     assert entry.message == expected
     assert expected in content
     assert entry.comment == "不属于本社区事务"

@@ -13,7 +13,7 @@ from workflows.services import perform_transition
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("second_transition", ["approve", "reject"])
 def test_simultaneous_reviews_one_wins(second_transition, author, reviewer, second_reviewer, make_submission):
     if connection.vendor != "postgresql":

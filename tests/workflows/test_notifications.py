@@ -161,7 +161,7 @@ def test_rolled_back_transition_leaves_no_trace(
     assert mail.outbox == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_real_commit_and_rollback(author, reviewer, make_submission):
     """With real transactions: a committed transition notifies, a rolled-back one does not."""
     rolled_back = make_submission(ReviewState.SUBMITTED, title="回滚的")
