@@ -68,3 +68,12 @@ class CommunityScopedViewSetMixin:
 
     def get_form_class(self, for_update=False):
         return _scoped_form_class(super().get_form_class(for_update))
+
+
+class CommunityReviewableViewSetMixin(CommunityScopedViewSetMixin):
+    """For a CommunityReviewable's viewset, before workflows' ReviewableViewSetMixin: the workflow views
+    (index, transition, edit …) see only the items of the user's communities."""
+
+    def filter_queryset_for_user(self, queryset, user):
+        allowed = community_ids_for_user(user=user)
+        return queryset if allowed is None else queryset.filter(community_id__in=allowed)

@@ -1,9 +1,10 @@
 """Read queries that pages and the admin need from participation."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from participation.models import BehaviourItem, BehaviourPolarity, Community, User
+from participation.models import BehaviourItem, BehaviourPolarity, Community, Photo, User
 from participation.roles import RESIDENT_GROUP
 
 
@@ -75,3 +76,7 @@ def personal_data(*, user: User) -> dict:
         "date_joined": _local_iso(user.date_joined),
         "verified_at": _local_iso(user.verified_at),
     }
+
+
+def photos_for(*, item) -> QuerySet[Photo]:
+    return Photo.objects.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)

@@ -2,6 +2,7 @@
 
 import rules
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from participation import selectors
 from participation.mobile import normalize_mobile
-from participation.models import BehaviourItem, Community, CommunityGroup, User
+from participation.models import BehaviourItem, Community, CommunityGroup, Photo, User
 from participation.roles import PAGE_ROLES, RESIDENT_GROUP, ROLE_GROUP_NAMES, StaffRole, community_group_name
 
 
@@ -143,3 +144,13 @@ def upsert_behaviour_item(
         defaults={"category": category, "text": text, "points": points},
     )
     return item
+
+
+def attach_photos(*, item, images, uploaded_by: User | None) -> list[Photo]:
+    """Store already cleaned images (uploads.ResidentImagesField) against any item; call inside the
+    transaction that saves the item, so that a failure keeps neither."""
+    content_type = ContentType.objects.get_for_model(item)
+    return [
+        Photo.objects.create(content_type=content_type, object_id=item.pk, image=image, uploaded_by=uploaded_by)
+        for image in images
+    ]

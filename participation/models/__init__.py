@@ -1,4 +1,6 @@
+from .base import CommunityReviewable
 from .communities import Community, CommunityGroup, CommunityKind
+from .photos import Photo
 from .points import BehaviourItem, BehaviourPolarity
 from .users import User
 
@@ -8,5 +10,7 @@ __all__ = [
     "Community",
     "CommunityGroup",
     "CommunityKind",
+    "CommunityReviewable",
+    "Photo",
     "User",
 ]
