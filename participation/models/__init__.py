@@ -1,5 +1,6 @@
 from .base import CommunityReviewable
 from .communities import Community, CommunityGroup, CommunityKind
+from .ledger import EntryKind, PointsEntry
 from .photos import Photo
 from .points import BehaviourItem, BehaviourPolarity
 from .users import User
@@ -11,6 +12,8 @@ __all__ = [
     "CommunityGroup",
     "CommunityKind",
     "CommunityReviewable",
+    "EntryKind",
+    "PointsEntry",
     "Photo",
     "User",
 ]
