@@ -27,6 +27,16 @@ class PortalPage(SegmentedSearchMixin, Page):
     def search_text_parts(self):
         return [*super().search_text_parts(), self.intro]
 
+    def route(self, request, path_components):
+        """Find a descendant by its whole URL path in one query, instead of one child lookup per level
+        (Wagtail's default); anything that is not a plain page path falls back to the default walk."""
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = Page.objects.filter(url_path=url_path, live=True).first()
+            if page is not None:
+                return page.specific.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["community_pages"] = (
@@ -79,7 +89,8 @@ class HomePage(SegmentedSearchMixin, Page):
             .filter(starts_at__gte=timezone.now())
             .order_by("starts_at")[:3]
         )
-        context["sections"] = self.get_children().live().in_menu().specific()
+        # Titles and URLs are all the menu needs: no per-type queries for the specific pages.
+        context["sections"] = self.get_children().live().in_menu()
         return context
 
 

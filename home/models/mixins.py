@@ -32,9 +32,14 @@ def paginate(request, items, per_page: int):
 
 
 def community_home(page):
-    """The community HomePage a page belongs to (itself, or its nearest HomePage ancestor)."""
+    """The community HomePage a page belongs to (itself, or its nearest HomePage ancestor), with its
+    community; remembered on the page object, since the navigation and the page both ask for it."""
     from home.models.base import HomePage
 
     if isinstance(page, HomePage):
         return page
-    return HomePage.objects.ancestor_of(page).live().first() or HomePage.objects.ancestor_of(page).first()
+    if not hasattr(page, "_community_home"):
+        page._community_home = (
+            HomePage.objects.ancestor_of(page).select_related("community").order_by("-depth").first()
+        )
+    return page._community_home

@@ -30,3 +30,10 @@ def portal_url(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     return site.root_page.url if site is not None else "/"
+
+
+@register.filter
+def parent_url(url: str) -> str:
+    """The URL one level up: page URLs mirror the page tree, so this saves a query for the parent page."""
+    trimmed = (url or "/").rstrip("/")
+    return trimmed[: trimmed.rfind("/") + 1] or "/"
