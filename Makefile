@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test browser migrate messages makemessages check clean
+.PHONY: install run test browser axe migrate messages makemessages check clean
 
 install: $(STAMP)
 
@@ -29,8 +29,19 @@ run: install messages migrate
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	DEBUG=false $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install messages browser
+test: install messages browser axe
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# axe-core for the accessibility checks of tests/e2e, from the npm registry (never a CDN), pinned.
+AXE_VERSION := 4.14.1
+AXE := tests/e2e/vendor/axe-$(AXE_VERSION).min.js
+axe: $(AXE)
+$(AXE):
+	@mkdir -p tests/e2e/vendor
+	@if command -v npm >/dev/null 2>&1; then \
+		tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null) && \
+		tar -xzf $$tmp/axe-core-$(AXE_VERSION).tgz -C $$tmp && cp $$tmp/package/axe.min.js $(AXE) && rm -rf $$tmp; \
+	else echo "!!! npm is missing: the accessibility checks will be skipped (under CI=true they fail)."; fi
 
 # Browser tests use Debian's Chromium and CJK fonts (Chinese renders as boxes without them).
 browser:
