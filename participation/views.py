@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from participation import selectors, services
 from participation.forms import LoginForm, ProfileForm, SignupForm
+from participation.ratelimit import rate_limited
 
 # Several backends are configured (throttling, rules): login() must be told which one vouched.
 _PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -26,6 +27,7 @@ class LoginView(auth_views.LoginView):
 
 @never_cache
 @sensitive_post_parameters("password1", "password2")
+@rate_limited("signup", per_user=5, per_ip=10, window=3600)
 def signup(request):
     if request.user.is_authenticated:
         return redirect("my_account")

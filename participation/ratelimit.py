@@ -1,0 +1,49 @@
+"""Rate limits on public submission forms (topics, requests, claims, sign-ups, surveys …).
+
+`@rate_limited("topic-submit", per_user=10, per_ip=30, window=3600)` on a view counts its POSTs per user and
+per client address in Django's cache (shared by every app server in production) and, over the limit, answers
+with a Chinese "请稍后再试" page (HTTP 429) without running the view. GETs are never limited."""
+
+import functools
+
+from django.core.cache import cache
+from django.shortcuts import render
+
+from participation.throttling import client_ip
+
+
+def _hit(key: str, window: int) -> int:
+    # add() then incr(): atomic on Redis and on the local-memory cache; the window starts with the first hit.
+    cache.add(key, 0, timeout=window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        return 1
+
+
+def over_limit(request, *, scope: str, per_user: int, per_ip: int, window: int) -> bool:
+    """Count this request; True when it goes over a limit."""
+    counts = []
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        counts.append(_hit(f"rate:{scope}:user:{user.pk}", window) > per_user)
+    address = client_ip(request)
+    if address:
+        counts.append(_hit(f"rate:{scope}:ip:{address}", window) > per_ip)
+    return any(counts)
+
+
+def rate_limited(scope: str, *, per_user: int = 10, per_ip: int = 30, window: int = 3600):
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method == "POST" and over_limit(
+                request, scope=scope, per_user=per_user, per_ip=per_ip, window=window
+            ):
+                return render(request, "429.html", {"window_minutes": max(1, window // 60)}, status=429)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

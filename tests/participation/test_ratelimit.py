@@ -1,0 +1,56 @@
+import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from participation.ratelimit import rate_limited
+
+pytestmark = pytest.mark.django_db
+
+
+@rate_limited("test-form", per_user=2, per_ip=3, window=600)
+def submit(request):
+    return HttpResponse("已提交")
+
+
+def post(user=None, ip="10.0.0.1"):
+    from django.contrib.auth.models import AnonymousUser
+
+    request = RequestFactory().post("/form/", REMOTE_ADDR=ip)
+    request.user = user or AnonymousUser()
+    return submit(request)
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+
+
+def test_user_over_the_limit_gets_the_chinese_page(resident_a):
+    assert post(resident_a).status_code == 200
+    assert post(resident_a).status_code == 200
+    response = post(resident_a)
+    assert response.status_code == 429
+    assert "请稍后再试" in response.content.decode()
+
+
+def test_address_limit_applies_to_visitors():
+    assert [post(ip="10.0.0.9").status_code for _ in range(4)] == [200, 200, 200, 429]
+    assert post(ip="10.0.0.10").status_code == 200
+
+
+def test_get_is_never_limited(resident_a):
+    from django.contrib.auth.models import AnonymousUser
+
+    for _ in range(10):
+        request = RequestFactory().get("/form/", REMOTE_ADDR="10.0.0.1")
+        request.user = AnonymousUser()
+        assert submit(request).status_code == 200
+
+
+def test_signup_form_is_rate_limited_per_address(client, community_a):
+    for number in range(10):
+        client.post("/accounts/signup/", {"mobile": "bad"}, REMOTE_ADDR="10.9.9.9")
+    response = client.post("/accounts/signup/", {"mobile": "bad"}, REMOTE_ADDR="10.9.9.9")
+    assert response.status_code == 429
+    assert "请稍后再试" in response.content.decode()
