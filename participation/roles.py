@@ -12,6 +12,8 @@ class StaffRole(models.TextChoices):
 
 
 RESIDENT_GROUP = "居民"
+# Grid workers (网格员, 表1 task 23) keep the 民情日记 of their grid; not one of the four work groups.
+GRID_WORKER_GROUP = "网格员"
 ROLE_GROUP_NAMES = {
     StaffRole.PUBLICITY: "新闻宣传组",
     StaffRole.COORDINATION: "综合协调组",

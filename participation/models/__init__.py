@@ -1,5 +1,6 @@
 from .base import CommunityReviewable
 from .communities import Community, CommunityGroup, CommunityKind
+from .grids import DiaryEntry, DiaryKind, Grid, Household
 from .ledger import EntryKind, PointsEntry
 from .photos import Photo
 from .points import BehaviourItem, BehaviourPolarity
@@ -12,7 +13,11 @@ __all__ = [
     "CommunityGroup",
     "CommunityKind",
     "CommunityReviewable",
+    "DiaryEntry",
+    "DiaryKind",
     "EntryKind",
+    "Grid",
+    "Household",
     "PointsEntry",
     "Photo",
     "User",

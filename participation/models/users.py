@@ -54,6 +54,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         help_text=_("Staff act only inside these communities; a resident belongs to one."),
     )
+    household = models.ForeignKey(
+        "participation.Household",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="residents",
+        verbose_name=_("household"),
+        help_text=_("The household (and so the grid) a resident belongs to."),
+    )
     is_staff = models.BooleanField(
         _("staff status"), default=False, help_text=_("May log in to the admin.")
     )
