@@ -63,3 +63,6 @@ rules.add_perm("participation.view_residents", is_admin | is_coordination)
 rules.add_perm(
     "participation.verify_resident", is_resident_account & (is_admin | (is_coordination & shares_community))
 )
+
+# Each concept's own rules, loaded with these (the rules package autodiscovers only this module).
+from participation.points import rules as _points_rules  # noqa: E402,F401

@@ -1,8 +1,10 @@
 from .base import CommunityReviewable
+from .claims import PointsClaim
 from .communities import Community, CommunityGroup, CommunityKind
 from .ledger import EntryKind, PointsEntry
 from .photos import Photo
 from .points import BehaviourItem, BehaviourPolarity
+from .rewards import Redemption, RedemptionState, Reward, RewardKind
 from .users import User
 
 __all__ = [
@@ -15,5 +17,10 @@ __all__ = [
     "EntryKind",
     "PointsEntry",
     "Photo",
+    "PointsClaim",
+    "Redemption",
+    "RedemptionState",
+    "Reward",
+    "RewardKind",
     "User",
 ]
