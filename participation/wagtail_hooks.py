@@ -1,6 +1,12 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from participation.points.viewsets import (
+    AdjustPointsViewSet,
+    PointsClaimViewSet,
+    RedemptionViewSet,
+    RewardViewSet,
+)
 from participation.viewsets import BehaviourItemViewSet, CommunityViewSet, ResidentViewSet
 
 register_snippet(BehaviourItemViewSet)
@@ -14,3 +20,13 @@ def register_community_viewset():
 @hooks.register("register_admin_viewset")
 def register_resident_viewset():
     return ResidentViewSet("residents")
+
+
+@hooks.register("register_admin_viewset")
+def register_points_viewsets():
+    return [
+        PointsClaimViewSet("points_claims"),
+        RewardViewSet("rewards"),
+        RedemptionViewSet("redemptions"),
+        AdjustPointsViewSet("points_adjust"),
+    ]

@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from participation.points import selectors as points_selectors
+
 from home.blocks import BodyBlock
 from home.models.mixins import SegmentedSearchMixin, segmented_search_fields
 
@@ -80,6 +82,7 @@ class HomePage(SegmentedSearchMixin, Page):
             .order_by("starts_at")[:3]
         )
         context["sections"] = self.get_children().live().in_menu().specific()
+        context["good_deeds"] = points_selectors.board_summary(community=self.community)
         return context
 
 

@@ -3,6 +3,7 @@ group of the community approves it (→ a ledger entry), returns it for changes 
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import transition
@@ -52,9 +53,13 @@ class PointsClaim(CommunityReviewable):
         return f"{self.behaviour.text[:30]}（{self.points}分）"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("points:claim_detail", args=(self.pk,))
+
+    def notification_url(self, *, recipient, as_reviewer: bool) -> str:
+        # Reviewers inspect claims (they have no edit permission: a resident's words are not changed).
+        if as_reviewer:
+            return reverse("points_claims:inspect", args=(self.pk,))
+        return self.get_absolute_url()
 
     # Approval writes the ledger entry in this method's body: perform_transition runs it inside its
     # transaction, after locking the claim, so the entry and the new state commit (or fail) together.
