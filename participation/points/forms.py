@@ -72,7 +72,12 @@ class AdjustPointsForm(forms.Form):
     points = forms.IntegerField(
         label=_("Points"), required=False, min_value=1, help_text=_("For an award without a behaviour.")
     )
-    reason = forms.CharField(label=_("Reason"), max_length=150, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=150,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Please give a reason.")},
+    )
 
     def __init__(self, *args, communities, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ from django.urls import path, re_path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views.generic import InspectView
@@ -44,7 +45,11 @@ class RewardViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     menu_label = _("Points shop")
     menu_order = 222
     add_to_admin_menu = True
-    form_fields = ["community", "name", "kind", "description", "price", "stock", "image", "is_active"]
+    # Panels, not form_fields: only an edit handler's form gets `for_user`, which the community scoping needs.
+    panels = [
+        FieldPanel(name)
+        for name in ("community", "name", "kind", "description", "price", "stock", "image", "is_active")
+    ]
     list_display = ["name", "community", "kind", "price", "stock", "is_active"]
     list_filter = ["community", "kind", "is_active"]
     search_fields = ["name"]
