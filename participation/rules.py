@@ -64,3 +64,6 @@ rules.add_perm(
     "participation.verify_resident", is_resident_account & (is_admin | (is_coordination & shares_community))
 )
 from participation.grids import rules as grid_rules  # noqa: E402,F401  (registers the grid permissions)
+
+# Each concept's own rules, loaded with these (the rules package autodiscovers only this module).
+from participation.points import rules as _points_rules  # noqa: E402,F401

@@ -5,6 +5,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from participation.grids.viewsets import DIARY_STATISTICS_URL, GridsViewSetGroup
+from participation.points.viewsets import (
+    AdjustPointsViewSet,
+    PointsClaimViewSet,
+    RedemptionViewSet,
+    RewardViewSet,
+)
 from participation.viewsets import BehaviourItemViewSet, CommunityViewSet, ResidentViewSet
 
 register_snippet(BehaviourItemViewSet)
@@ -41,3 +47,13 @@ def register_diary_statistics_menu_item():
     return _DiaryStatisticsMenuItem(
         _("Visit diary statistics"), reverse("participation_diary_statistics"), icon_name="table", order=235
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_points_viewsets():
+    return [
+        PointsClaimViewSet("points_claims"),
+        RewardViewSet("rewards"),
+        RedemptionViewSet("redemptions"),
+        AdjustPointsViewSet("points_adjust"),
+    ]

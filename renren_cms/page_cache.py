@@ -99,3 +99,9 @@ class AnonymousPageCacheMiddleware:
             and "no-store" not in response.get("Cache-Control", "")
             and not getattr(request, "_page_cache_skip", False)
         )
+
+
+def cached_by_generation(key: str, compute, timeout: int = TIMEOUT):
+    """compute() once per content generation (and at most `timeout` seconds): for the parts of a page that
+    are the same for every visitor, logged in or not. Any save in our apps makes the next call recompute."""
+    return cache.get_or_set(f"data-cache:{current_generation()}:{key}", compute, timeout)

@@ -119,3 +119,19 @@ def set_notification_preferences(*, user, preferences: dict[str, str]) -> None:
             NotificationPreference.objects.update_or_create(
                 user=user, kind=kind, defaults={"delivery": delivery}
             )
+
+
+def log_transition(*, obj, transition: str, from_state: str, to_state: str, actor, comment: str = "") -> TransitionLog:
+    """Log a state change of an item that is not a Reviewable (a small FSM of its own, e.g. a redemption),
+    so that every state change in the site has the same timeline. Call it inside the change's transaction.
+
+    Reviewables never need this: perform_transition logs their transitions itself."""
+    user = actor if actor is not None and actor.is_authenticated else None
+    return TransitionLog.objects.create(
+        content_object=obj,
+        actor=user,
+        transition=transition,
+        from_state=from_state,
+        to_state=to_state,
+        comment=(comment or "").strip(),
+    )

@@ -7,6 +7,8 @@ from wagtail.models import Page
 
 from home.blocks import BodyBlock
 from home.models.mixins import SegmentedSearchMixin, segmented_search_fields
+from participation.points import selectors as points_selectors
+from renren_cms.page_cache import cached_by_generation
 
 
 class PortalPage(SegmentedSearchMixin, Page):
@@ -76,22 +78,28 @@ class HomePage(SegmentedSearchMixin, Page):
         return [*super().search_text_parts(), self.intro]
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The same for every visitor: computed once per content change, not once per request.
+        context.update(cached_by_generation(f"home-sections:{self.pk}", self.section_data, timeout=60))
+        return context
+
+    def section_data(self) -> dict:
+        """What the community home page shows besides its own fields (lists, not lazy querysets: cached)."""
         from home.models.activities import ActivityPage
         from home.models.news import NewsPage
 
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
-            NewsPage.objects.descendant_of(self).live().order_by("-date", "-pk")[:3]
-        )
-        context["upcoming_activities"] = (
-            ActivityPage.objects.descendant_of(self)
-            .live()
-            .filter(starts_at__gte=timezone.now())
-            .order_by("starts_at")[:3]
-        )
-        # Titles and URLs are all the menu needs: no per-type queries for the specific pages.
-        context["sections"] = self.get_children().live().in_menu()
-        return context
+        return {
+            "latest_news": list(NewsPage.objects.descendant_of(self).live().order_by("-date", "-pk")[:3]),
+            "upcoming_activities": list(
+                ActivityPage.objects.descendant_of(self)
+                .live()
+                .filter(starts_at__gte=timezone.now())
+                .order_by("starts_at")[:3]
+            ),
+            # Titles and URLs are all the menu needs: no per-type queries for the specific pages.
+            "sections": list(self.get_children().live().in_menu()),
+            "good_deeds": points_selectors.board_summary(community=self.community),
+        }
 
 
 class StandardPage(SegmentedSearchMixin, Page):
