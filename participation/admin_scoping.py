@@ -3,6 +3,8 @@ that carry a `community` foreign key. Listing, editing, deleting and the communi
 on the server, not just hidden."""
 
 from django.core.exceptions import PermissionDenied
+from django.forms import modelform_factory
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from participation.selectors import community_ids_for_user
 
@@ -67,7 +69,18 @@ class CommunityScopedViewSetMixin:
                 setattr(self, name, _scoped_object_view(view_class))
 
     def get_form_class(self, for_update=False):
-        return _scoped_form_class(super().get_form_class(for_update))
+        form_class = super().get_form_class(for_update)
+        if not issubclass(form_class, WagtailAdminModelForm):
+            # A viewset with `form_fields` gets a plain ModelForm, which the admin's views do not hand the
+            # user to (`for_user`): build it on Wagtail's form so the community choice can be scoped.
+            form_class = modelform_factory(
+                self.model,
+                form=WagtailAdminModelForm,
+                fields=self.get_form_fields(),
+                exclude=self.get_exclude_form_fields(),
+                formfield_callback=self.formfield_for_dbfield,
+            )
+        return _scoped_form_class(form_class)
 
 
 class CommunityReviewableViewSetMixin(CommunityScopedViewSetMixin):

@@ -110,3 +110,15 @@ def test_household_grid_must_be_of_its_community(community_b, grid_a):
     household = Household(community=community_b[0], grid=grid_a, address="村西1号")
     with pytest.raises(ValidationError):
         household.full_clean()
+
+
+def test_coordinator_creates_a_grid_in_their_community_only(client, coordinator_a, community_a, community_b):
+    client.force_login(coordinator_a)
+    form = client.get(reverse("grids:add")).content.decode()
+    assert community_a[0].name in form and community_b[0].name not in form
+    response = client.post(reverse("grids:add"), {"community": community_a[0].pk, "name": "第二网格"})
+    assert response.status_code == 302
+    assert Grid.objects.filter(community=community_a[0], name="第二网格").exists()
+    response = client.post(reverse("grids:add"), {"community": community_b[0].pk, "name": "越权网格"})
+    assert response.status_code == 200
+    assert not Grid.objects.filter(name="越权网格").exists()
