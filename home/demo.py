@@ -51,6 +51,13 @@ POSITIVE_POINTS = {"履职自治": 5, "社团活动": 3, "志愿服务": 5, "其
 NEGATIVE_POINTS = {1: -20}
 DEFAULT_NEGATIVE_POINTS = -5
 
+# 积分超市: services and goods residents can redeem (the standard: 以积分兑换服务).
+REWARDS = (
+    ("理发服务一次", "service", 20, 30, "社区志愿理发队上门或在睦邻会客厅理发一次。"),
+    ("家电小修一次", "service", 30, 20, "人人工匠屋志愿者上门检修小家电一次。"),
+    ("环保购物袋", "goods", 10, 100, "可重复使用的帆布购物袋一个。"),
+)
+
 ACTIVITIES = (
     ("邻里节百家宴", "社区广场", "建设运行组", 7, 80, "开展“邻里节”活动，邻里互相认识、守望相助。"),
     ("垃圾分类志愿宣传", "各小区垃圾收集房", "志愿服务队", 14, 30, "参与小区卫生环境维护、垃圾分类宣传。"),
@@ -103,6 +110,7 @@ def seed_demo() -> SeedReport:
         )
         _seed_community_pages(homes[spec["slug"]], report)
         _seed_behaviour_items(community, report)
+        _seed_rewards(community, report)
 
     admin = _user(ADMIN[0], ADMIN[1], report)
     if not admin.is_superuser:
@@ -220,3 +228,14 @@ def _seed_behaviour_items(community: Community, report: SeedReport) -> None:
             text=row["text"], points=NEGATIVE_POINTS.get(row["number"], DEFAULT_NEGATIVE_POINTS),
         )
     report.created.append(f"behaviour items of {community.name}")
+
+
+def _seed_rewards(community: Community, report: SeedReport) -> None:
+    from participation.models.rewards import Reward
+
+    if Reward.objects.filter(community=community).exists():
+        return
+    for name, kind, price, stock, description in REWARDS:
+        Reward.objects.create(community=community, name=name, kind=kind, price=price, stock=stock,
+                              description=description)
+    report.created.append(f"rewards of {community.name}")
