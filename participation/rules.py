@@ -63,3 +63,5 @@ rules.add_perm("participation.view_residents", is_admin | is_coordination)
 rules.add_perm(
     "participation.verify_resident", is_resident_account & (is_admin | (is_coordination & shares_community))
 )
+from participation.clubs import rules as _club_rules  # noqa: E402,F401  (loads the 社团 rules)
+from participation.spaces import rules as _space_rules  # noqa: E402,F401  (loads the 共享空间 rules)
