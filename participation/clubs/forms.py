@@ -1,7 +1,15 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from participation.models import Club
+
+
+def formfield_https(field, **kwargs):
+    """Links typed without a scheme become https:// (Django 6's default, already now)."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
 
 
 class ClubForm(forms.ModelForm):
@@ -11,6 +19,7 @@ class ClubForm(forms.ModelForm):
         model = Club
         fields = ["name", "category", "description", "meeting_time", "place", "member_limit", "activities_url"]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        formfield_callback = formfield_https
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")

@@ -10,6 +10,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from participation.admin_scoping import CommunityReviewableViewSetMixin, CommunityScopedViewSetMixin
+from participation.clubs.forms import formfield_https
 from participation.models import Club, ServicePoint, SharedSpace, SpaceBooking, User
 from workflows.viewsets import ReviewableViewSetMixin
 
@@ -32,6 +33,7 @@ class ClubAdminForm(forms.ModelForm):
     class Meta:
         model = Club
         fields = ["name", "category", "description", "leader", "meeting_time", "place", "member_limit", "activities_url"]
+        formfield_callback = formfield_https
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)

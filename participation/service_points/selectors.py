@@ -1,8 +1,15 @@
 """Read queries of the 5/10/15分钟便民服务圈 directory."""
 
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 
-from participation.models import Community, ServicePoint
+from participation.models import Community, ServiceCategory, ServicePoint
+
+# Categories in the order of their choices (养老, 托育, 卫生 … 其他), not alphabetically by code.
+CATEGORY_ORDER = Case(
+    *(When(category=value, then=Value(index)) for index, value in enumerate(ServiceCategory.values)),
+    default=Value(len(ServiceCategory.values)),
+    output_field=IntegerField(),
+)
 
 
 def service_directory(*, community: Community, category: str = "") -> QuerySet[ServicePoint]:
@@ -10,4 +17,4 @@ def service_directory(*, community: Community, category: str = "") -> QuerySet[S
     points = ServicePoint.objects.filter(community=community, is_active=True)
     if category:
         points = points.filter(category=category)
-    return points.order_by("walking_minutes", "category", "name", "pk")
+    return points.annotate(category_order=CATEGORY_ORDER).order_by("walking_minutes", "category_order", "name", "pk")
