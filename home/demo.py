@@ -3,7 +3,7 @@
 Every step looks for what it would create first, so running it again changes nothing."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -21,10 +21,13 @@ from home.models import (
     NewsPage,
     ResponsibilityListPage,
     StandardPage,
+    WorkGroupsPage,
 )
+from home.models.work_groups import MemberOrganisation
 from home.services import build_community_site, ensure_portal
 from participation import services as participation_services
-from participation.models import BehaviourPolarity, Community, CommunityKind
+from participation.models import BehaviourPolarity, Community, CommunityKind, SpaceKind
+from participation.spaces import services as space_services
 from participation.roles import StaffRole
 
 DEMO_PASSWORD = "renren2024"
@@ -111,6 +114,8 @@ def seed_demo() -> SeedReport:
         _seed_community_pages(homes[spec["slug"]], report)
         _seed_behaviour_items(community, report)
         _seed_rewards(community, report)
+        _seed_work_groups(homes[spec["slug"]], report)
+        _seed_spaces(community, report)
 
     admin = _user(ADMIN[0], ADMIN[1], report)
     if not admin.is_superuser:
@@ -239,3 +244,102 @@ def _seed_rewards(community: Community, report: SeedReport) -> None:
         Reward.objects.create(community=community, name=name, kind=kind, price=price, stock=stock,
                               description=description)
     report.created.append(f"rewards of {community.name}")
+# --- 5.1 组织机构: work groups, 实施方案, 专家团队 — posts, never invented people -------------------------------
+
+
+def _work_group_members(village: bool) -> list[dict]:
+    place = "村" if village else "社区"
+    committee = "村民委员会" if village else "居民委员会"
+    P, C, U, S, R = (MemberOrganisation.PARTY, MemberOrganisation.COMMITTEE, MemberOrganisation.UNIT,
+                     MemberOrganisation.SOCIAL_ORGANISATION, MemberOrganisation.RESIDENT)
+    rows = (
+        (StaffRole.COORDINATION, f"{place}党组织书记", P, "组长", "牵头制定建设实施方案，统筹推进建设工作"),
+        (StaffRole.COORDINATION, f"{committee}主任", C, "副组长", "与其他工作组沟通协调，整合各类资源"),
+        (StaffRole.OPERATIONS, f"{committee}副主任", C, "组长", "公共空间改造提升，组织制订各类清单"),
+        (StaffRole.OPERATIONS, "驻区单位代表", U, "成员", "共建共享设施与场地"),
+        (StaffRole.OPERATIONS, "社会组织负责人", S, "成员", "策划、组织主题活动"),
+        (StaffRole.PUBLICITY, f"{place}党组织宣传委员", P, "组长", "总结提炼建设经验，多形式宣传建设成效"),
+        (StaffRole.PUBLICITY, "居民代表", R, "成员", "收集身边好人善举"),
+        (StaffRole.EVALUATION, f"{place}党组织纪检委员", P, "组长", "依据建设任务表组织自我评价"),
+        (StaffRole.EVALUATION, "居民代表", R, "成员", "参与满意度调查和综合评价"),
+    )
+    return [
+        {"group": group, "name": name, "organisation": org, "role": role, "responsibilities": duty}
+        for group, name, org, role, duty in rows
+    ]
+
+
+def _seed_work_groups(home: HomePage, report: SeedReport) -> None:
+    village = home.community.is_village
+    if not home.get_children().filter(slug="work-groups").exists():
+        page = WorkGroupsPage(
+            slug="work-groups",
+            title="工作组",
+            show_in_menus=True,
+            intro="<p>在镇（街道）党（工）委、上级民政部门和社区党组织的领导下，成立综合协调组、建设运行组、"
+                  "新闻宣传组、效果评价组等工作小组。成员包括社区基层党组织、居（村）民委员会、驻社区企事业单位、"
+                  "社会组织等相关单位成员和居（村）民代表。以下按职务列出，具体人员由各工作组公布。</p>",
+        )
+        for index, member in enumerate(_work_group_members(village)):
+            page.members.add(page.members.model(sort_order=index, **member))
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        report.created.append(f"work groups of {home.community.name}")
+    _child(
+        home, StandardPage, "implementation-plan", title="“人人社区”建设实施方案", show_in_menus=False,
+        intro="依据 DB 3204/T 1058—2023《“人人社区”建设指南》5.1.2.1 制定，明确各行动主体责任。"
+              "本页为依据标准整理的方案框架，由综合协调组结合本地实际修订后公布。",
+        body=[
+            ("heading", "建设目标"),
+            ("paragraph", "<p>建设参与共同体、责任共同体、生活共同体、成长共同体，构建人人有责、人人尽责、"
+                          "人人享有的基层治理共同体。</p>"),
+            ("heading", "建设原则"),
+            ("paragraph", "<ul><li>共同参与：建立资源共享、多方共建、协商共治的参与机制。</li>"
+                          "<li>共同自律：打造自我管理、自我教育、自我监督的自律平台。</li>"
+                          "<li>共同生活：营造睦邻友好、人人与共、守望相助的生活氛围。</li>"
+                          "<li>共同成长：拓展向上向善、人人奉献、各尽其能的成长空间。</li></ul>"),
+            ("heading", "组织机构与职责"),
+            ("paragraph", "<p>成立综合协调组、建设运行组、新闻宣传组、效果评价组，各组职责见“工作组”页面。</p>"),
+            ("heading", "机制建设"),
+            ("paragraph", "<p>制定并公布《“人人社区”公约》《“人人”责任清单》《“人人”正面行为清单》"
+                          "《“人人”负面行为清单》，研制《“人人”积分清单》；组建专家团队，建立共商共议机制。</p>"),
+            ("heading", "建设任务"),
+            ("paragraph", "<p>按标准表1的24项建设任务推进，约束性任务应全部实现，预期性任务逐步推进。</p>"),
+            ("heading", "效果评价"),
+            ("paragraph", "<p>由综合协调组召集开展阶段性自我评价；由党组织召集，邀请上级相关部门、社会领域专家、"
+                          "居民群众等开展综合评价。</p>"),
+        ],
+    )
+    _child(
+        home, StandardPage, "experts", title="“人人社区”专家团队", show_in_menus=False,
+        intro="依据标准5.1.2.3组建“人人社区”专家团队，建立共商共议机制，协调解决建设难点。",
+        body=[
+            ("heading", "团队职责"),
+            ("paragraph", "<p>参与共商共议，为建设中的难点问题提出意见；参与综合评价（标准7.2）。</p>"),
+            ("heading", "团队组成"),
+            ("paragraph", "<p>拟由上级相关部门推荐的社会领域专家、社会组织和社会工作专业人员等组成，"
+                          "成员名单经综合协调组确认后公布。</p>"),
+        ],
+    )
+
+
+# 表1 task 3 and note 2: the 四厅 and 人人广场. Opening hours are placeholders for staff to correct.
+DEMO_SPACES = (
+    ("睦邻会客厅", SpaceKind.NEIGHBOURHOOD_LOUNGE, 30),
+    ("便民服务厅", SpaceKind.SERVICE_HALL, 20),
+    ("居民议事厅", SpaceKind.DELIBERATION_HALL, 40),
+    ("文化展示厅", SpaceKind.CULTURE_HALL, 50),
+    ("人人广场", SpaceKind.SQUARE, None),
+)
+
+
+def _seed_spaces(community: Community, report: SeedReport) -> None:
+    if community.shared_spaces.exists():
+        return
+    weekdays = [(day, time(8, 30), time(11, 30)) for day in range(5)]
+    weekdays += [(day, time(14, 0), time(21, 0)) for day in range(5)]
+    weekend = [(day, time(9, 0), time(17, 0)) for day in (5, 6)]
+    for name, kind, capacity in DEMO_SPACES:
+        space_services.upsert_space(community=community, name=name, kind=kind, capacity=capacity,
+                                    hours=tuple(weekdays + weekend))
+    report.created.append(f"shared spaces of {community.name}")

@@ -63,7 +63,9 @@ rules.add_perm("participation.view_residents", is_admin | is_coordination)
 rules.add_perm(
     "participation.verify_resident", is_resident_account & (is_admin | (is_coordination & shares_community))
 )
-from participation.grids import rules as grid_rules  # noqa: E402,F401  (registers the grid permissions)
 
 # Each concept's own rules, loaded with these (the rules package autodiscovers only this module).
+from participation.grids import rules as _grid_rules  # noqa: E402,F401
 from participation.points import rules as _points_rules  # noqa: E402,F401
+from participation.clubs import rules as _club_rules  # noqa: E402,F401  (loads the 社团 rules)
+from participation.spaces import rules as _space_rules  # noqa: E402,F401  (loads the 共享空间 rules)

@@ -12,4 +12,7 @@ urlpatterns = [
     path("me/", views.my_account, name="my_account"),
     path("me/data.json", views.my_data, name="my_data"),
     path("points/", include("participation.points.urls")),
+    path("", include("participation.clubs.urls")),
+    path("", include("participation.spaces.urls")),
+    path("", include("participation.service_points.urls")),
 ]

@@ -57,3 +57,10 @@ def register_points_viewsets():
         RedemptionViewSet("redemptions"),
         AdjustPointsViewSet("points_adjust"),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_community_life_viewsets():
+    from participation.clubs.viewsets import CommunityLifeViewSetGroup
+
+    return CommunityLifeViewSetGroup()

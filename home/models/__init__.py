@@ -3,6 +3,7 @@ from .base import HomePage, PortalPage, StandardPage
 from .lists import BehaviourListPage, ConventionPage, ResponsibilityListPage
 from .moderation import CommunityApprovalTask
 from .news import NewsIndexPage, NewsPage, NewsPageTag
+from .work_groups import MemberOrganisation, WorkGroupMember, WorkGroupsPage
 
 __all__ = [
     "ActivityIndexPage",
@@ -17,4 +18,7 @@ __all__ = [
     "PortalPage",
     "ResponsibilityListPage",
     "StandardPage",
+    "MemberOrganisation",
+    "WorkGroupMember",
+    "WorkGroupsPage",
 ]

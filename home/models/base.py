@@ -68,6 +68,7 @@ class HomePage(SegmentedSearchMixin, Page):
         "home.BehaviourListPage",
         "home.ActivityIndexPage",
         "home.NewsIndexPage",
+        "home.WorkGroupsPage",
     ]
 
     class Meta:

@@ -1,16 +1,23 @@
 from .base import CommunityReviewable
 from .claims import PointsClaim
+from .clubs import Club, ClubCategory, ClubMembership
 from .communities import Community, CommunityGroup, CommunityKind
 from .grids import DiaryEntry, DiaryKind, Grid, Household
 from .ledger import EntryKind, PointsEntry
 from .photos import Photo
 from .points import BehaviourItem, BehaviourPolarity
 from .rewards import Redemption, RedemptionState, Reward, RewardKind
+from .service_points import ServiceCategory, ServicePoint, WalkingTime
+from .spaces import BookingState, OpeningHours, SharedSpace, SpaceBooking, SpaceKind, Weekday
 from .users import User
 
 __all__ = [
     "BehaviourItem",
     "BehaviourPolarity",
+    "BookingState",
+    "Club",
+    "ClubCategory",
+    "ClubMembership",
     "Community",
     "CommunityGroup",
     "CommunityKind",
@@ -20,12 +27,20 @@ __all__ = [
     "EntryKind",
     "Grid",
     "Household",
-    "PointsEntry",
+    "OpeningHours",
     "Photo",
     "PointsClaim",
+    "PointsEntry",
     "Redemption",
     "RedemptionState",
     "Reward",
     "RewardKind",
+    "ServiceCategory",
+    "ServicePoint",
+    "SharedSpace",
+    "SpaceBooking",
+    "SpaceKind",
     "User",
+    "WalkingTime",
+    "Weekday",
 ]

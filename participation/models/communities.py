@@ -22,7 +22,7 @@ class Community(models.Model):
         _("resident population"), default=0, help_text=_("常住人口, the base of the volunteer and social worker ratios.")
     )
     households = models.PositiveIntegerField(
-        _("households"), default=0, help_text=_("Number of households, the base of the facility area per 100 households.")
+        _("number of households"), default=0, help_text=_("Number of households, the base of the facility area per 100 households.")
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
     phone = models.CharField(_("service phone"), max_length=30, blank=True)

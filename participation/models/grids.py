@@ -26,7 +26,7 @@ class Grid(models.Model):
     )
     party_branch = models.CharField(_("party branch"), max_length=80, blank=True)
     position = models.CharField(
-        _("position"), max_length=120, blank=True, help_text=_("The grid's service point (阵地) and its address.")
+        _("grid position"), max_length=120, blank=True, help_text=_("The grid's service point (阵地) and its address.")
     )
     area = models.CharField(_("area"), max_length=200, blank=True, help_text=_("Buildings or streets it covers."))
 

@@ -79,7 +79,7 @@ class Reward(models.Model):
 
 
 class RedemptionState(models.TextChoices):
-    REQUESTED = "requested", _("Requested")
+    REQUESTED = "requested", _("Awaiting fulfilment")
     FULFILLED = "fulfilled", _("Fulfilled")
     CANCELLED = "cancelled", _("Cancelled, points refunded")
 

@@ -18,7 +18,7 @@ LEVELS: tuple[tuple[int, str | Promise], ...] = (
     (0, _("New neighbour")),
     (20, _("Warm-hearted neighbour")),
     (100, _("Community star")),
-    (300, _("Community pillar")),
+    (300, _("Pillar of the community")),
     (800, _("Renren model")),
 )
 

@@ -46,8 +46,9 @@ def test_query_counts_stay_bounded(client, django_assert_max_num_queries, count,
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200
     client.force_login(verified_a)
+    # 我的 gathers one section per flow (topics, requests, points, clubs …): it has its own, larger budget.
     for url in [*anonymous_pages, *PERSONAL, "/me/"]:
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(25 if url == "/me/" else 12):
             response = client.get(url)
         assert response.status_code == 200, url
         assert not english_words(response.content.decode()), (url, english_words(response.content.decode()))
