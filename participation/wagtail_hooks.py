@@ -14,3 +14,5 @@ def register_community_viewset():
 @hooks.register("register_admin_viewset")
 def register_resident_viewset():
     return ResidentViewSet("residents")
+
+import participation.help.wagtail_hooks  # noqa: E402,F401  (人人解忧铺 registers its admin itself)

@@ -1,5 +1,6 @@
 from .base import CommunityReviewable
 from .communities import Community, CommunityGroup, CommunityKind
+from .help_requests import HelpCategory, HelpRequest, HelpState, ResponseTemplate
 from .ledger import EntryKind, PointsEntry
 from .photos import Photo
 from .points import BehaviourItem, BehaviourPolarity
@@ -13,7 +14,11 @@ __all__ = [
     "CommunityKind",
     "CommunityReviewable",
     "EntryKind",
+    "HelpCategory",
+    "HelpRequest",
+    "HelpState",
     "PointsEntry",
+    "ResponseTemplate",
     "Photo",
     "User",
 ]
