@@ -140,7 +140,8 @@ def _step(request, step, *, actor, handler, token):
     if step == "accept":
         return services.take_transition(request=request, transition="accept", actor=actor)
     if step == "assign":
-        return services.assign(request=request, actor=actor, staff=handler)
+        kind = "staff" if handler.is_staff else "volunteer"
+        return services.assign(request=request, actor=actor, **{kind: handler})
     if step == "start":
         return services.take_transition(request=request, transition="start", actor=handler)
     if step == "resolve":
