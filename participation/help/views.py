@@ -64,13 +64,13 @@ def public_list(request, community_slug):
 
 
 def _detail_context(help_request, *, viewer_is_requester: bool, viewer_is_volunteer: bool = False, **forms):
+    # Of the original, only its summary and state: its timeline may hold another requester's words.
     original = help_request.duplicate_of
     return {
         "help_request": help_request,
         "logs": transition_logs_for(obj=help_request),
         "photos": photos_for(item=help_request),
         "original": original,
-        "original_logs": transition_logs_for(obj=original) if original else None,
         "is_requester": viewer_is_requester,
         "is_volunteer": viewer_is_volunteer,
         "may_rate": viewer_is_requester and help_request.state == HelpState.RESOLVED,

@@ -8,6 +8,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -120,7 +121,10 @@ class HelpCategoryViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     menu_label = _("Help categories")
     list_display = ["name", "community", "response_hours", "resolution_days", "sort_order", "is_active"]
     list_filter = ["community", "is_active"]
-    form_fields = ["community", "name", "response_hours", "resolution_days", "sort_order", "is_active"]
+    # Panels (not form_fields): the form is then Wagtail's, which knows the user, so the community choice is
+    # narrowed to the user's own communities by CommunityScopedViewSetMixin.
+    panels = [FieldPanel(name) for name in
+              ("community", "name", "response_hours", "resolution_days", "sort_order", "is_active")]
 
 
 class ResponseTemplateViewSet(CommunityScopedViewSetMixin, ModelViewSet):
@@ -130,7 +134,7 @@ class ResponseTemplateViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     list_display = ["title", "community", "is_active"]
     list_filter = ["community", "is_active"]
     search_fields = ["title", "text"]
-    form_fields = ["community", "title", "text", "is_active"]
+    panels = [FieldPanel(name) for name in ("community", "title", "text", "is_active")]
 
 
 class _StatisticsMenuItem(MenuItem):

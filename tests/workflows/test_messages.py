@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.workflows.sample import SampleSubmission
 from workflows.models import Delivery, Message, NotificationPreference
 from workflows.registry import register_notification_kind, unregister_notification_kind
 from workflows.selectors import review_queue, transition_logs_for, unread_message_count
@@ -90,7 +91,10 @@ def test_mark_all_read(client, author, reviewer):
     assert unread_message_count(user=reviewer) == 1
 
 
-def test_preferences_list_kinds_and_save(client, author, registered_sample):
+def test_preferences_list_kinds_and_save(client, author, registered_sample, monkeypatch):
+    # Only the kinds this test registers: the project's own flows register theirs too.
+    monkeypatch.setattr("workflows.registry._reviewables", {SampleSubmission: registered_sample})
+    monkeypatch.setattr("workflows.registry._notification_kinds", {})
     register_notification_kind("points_claim", "积分申领")
     try:
         client.force_login(author)
