@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("participation.clubs.urls")),
     path("", include("participation.spaces.urls")),
     path("", include("participation.service_points.urls")),
+    path("", include("participation.help.urls")),
 ]

@@ -64,3 +64,6 @@ def register_community_life_viewsets():
     from participation.clubs.viewsets import CommunityLifeViewSetGroup
 
     return CommunityLifeViewSetGroup()
+
+
+import participation.help.wagtail_hooks  # noqa: E402,F401  (人人解忧铺 registers its admin itself)

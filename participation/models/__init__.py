@@ -3,6 +3,7 @@ from .claims import PointsClaim
 from .clubs import Club, ClubCategory, ClubMembership
 from .communities import Community, CommunityGroup, CommunityKind
 from .grids import DiaryEntry, DiaryKind, Grid, Household
+from .help_requests import HelpCategory, HelpRequest, HelpState, ResponseTemplate
 from .ledger import EntryKind, PointsEntry
 from .photos import Photo
 from .points import BehaviourItem, BehaviourPolarity
@@ -26,6 +27,9 @@ __all__ = [
     "DiaryKind",
     "EntryKind",
     "Grid",
+    "HelpCategory",
+    "HelpRequest",
+    "HelpState",
     "Household",
     "OpeningHours",
     "Photo",
@@ -33,6 +37,7 @@ __all__ = [
     "PointsEntry",
     "Redemption",
     "RedemptionState",
+    "ResponseTemplate",
     "Reward",
     "RewardKind",
     "ServiceCategory",
