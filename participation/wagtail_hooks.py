@@ -14,3 +14,10 @@ def register_community_viewset():
 @hooks.register("register_admin_viewset")
 def register_resident_viewset():
     return ResidentViewSet("residents")
+
+
+@hooks.register("register_admin_viewset")
+def register_topics_viewsets():
+    from participation.topics.viewsets import TopicsViewSetGroup
+
+    return TopicsViewSetGroup()

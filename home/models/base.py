@@ -80,6 +80,9 @@ class HomePage(SegmentedSearchMixin, Page):
             .order_by("starts_at")[:3]
         )
         context["sections"] = self.get_children().live().in_menu().specific()
+        from participation.topics import selectors as topic_selectors
+
+        context["open_topics"] = topic_selectors.open_topics(community=self.community)[:3]
         return context
 
 
