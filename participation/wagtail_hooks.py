@@ -21,3 +21,10 @@ def register_topics_viewsets():
     from participation.topics.viewsets import TopicsViewSetGroup
 
     return TopicsViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_topics_log_actions(actions):
+    from participation.topics.viewsets import register_log_actions
+
+    register_log_actions(actions)

@@ -198,3 +198,8 @@ class TopicsViewSetGroup(ViewSetGroup):
         TopicCategoryViewSet("topic_categories"),
         ModerationCaseViewSet("moderation_cases"),
     )
+
+
+def register_log_actions(actions):
+    """The automatic hiding after several reports: shown on the case's history in the admin."""
+    actions.register_action(services.AUTO_HIDE_ACTION, _("Hidden automatically"), _("Hidden automatically after several reports"))
