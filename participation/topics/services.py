@@ -339,6 +339,7 @@ def set_agenda(*, meeting: DeliberationMeeting, topics, actor: User) -> Delibera
             AgendaItem.objects.create(meeting=meeting, topic=topic, position=position)
             if topic.state == ReviewState.APPROVED:
                 perform_transition(obj=topic, transition="schedule", actor=actor)
+                topic.refresh_from_db(fields=["state"])
     return meeting
 
 

@@ -69,7 +69,7 @@ def make_topic(community_a, resident_a, category):
             author=author or resident_a,
             title=title,
             description="晚上很黑，老人出行不便。",
-            category=category,
+            category=fields.pop("category", category),
             state=state,
             submitted_at=submitted_at,
             **fields,
