@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from participation.models import (
@@ -12,8 +12,6 @@ from participation.models import (
     MeetingStatus,
     TopicCategory,
     TopicComment,
-    TopicFollow,
-    TopicSupport,
 )
 from participation.models.topics import PUBLIC_STATES, SUPPORTABLE_STATES
 
@@ -87,18 +85,6 @@ def topics_of_author(*, user) -> QuerySet:
     return _with_counts(ConsultationTopic.objects.filter(author=user)).order_by("-updated_at", "-pk")
 
 
-def supported_topic_ids(*, user, topic_ids) -> set[int]:
-    if not user.is_authenticated:
-        return set()
-    return set(
-        TopicSupport.objects.filter(resident=user, topic_id__in=topic_ids).values_list("topic_id", flat=True)
-    )
-
-
-def is_following(*, topic, user) -> bool:
-    return user.is_authenticated and TopicFollow.objects.filter(topic=topic, user=user).exists()
-
-
 # --- meetings -------------------------------------------------------------------------------------
 
 
@@ -168,8 +154,3 @@ def last_twelve_months(*, now) -> list[tuple[int, int]]:
         months.append((year, month))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return list(reversed(months))
-
-
-def supporter_exists(resident):
-    """An Exists() for annotating whether `resident` supports each topic of a queryset."""
-    return Exists(TopicSupport.objects.filter(topic=OuterRef("pk"), resident=resident))

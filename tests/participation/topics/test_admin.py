@@ -79,3 +79,29 @@ def test_staff_edit_changes_only_the_category(client, make_topic, coordinator_a)
     assert response.status_code == 302
     topic.refresh_from_db()
     assert topic.category == parking and topic.title == "小区东门路灯不亮"
+
+
+def test_moderation_case_and_meeting_pages_render(client, make_topic, neighbour, coordinator_a, community_a):
+    import datetime
+
+    from django.utils import timezone
+
+    from participation.models import DeliberationMeeting, ModerationCase
+    from participation.topics import services
+
+    topic = make_topic("approved", title="被举报的议题")
+    services.report_item(reporter=neighbour, topic=topic, reason="spam", details="广告")
+    case = ModerationCase.objects.get()
+    meeting = DeliberationMeeting.objects.create(
+        community=community_a[0], title="议事会", starts_at=timezone.now() + datetime.timedelta(days=2),
+        place="议事厅", host="老陈",
+    )
+    services.set_agenda(meeting=meeting, topics=[topic], actor=coordinator_a)
+    client.force_login(coordinator_a)
+    html = client.get(reverse("moderation_cases:inspect", args=[case.pk])).content.decode()
+    assert "被举报的议题" in html and "广告或垃圾信息：广告" in html
+    assert reverse("moderation_cases:transition", args=[case.pk, "hide"]) in html
+    html = client.get(reverse("deliberation_meetings:inspect", args=[meeting.pk])).content.decode()
+    assert "被举报的议题" in html and reverse("consultation_topics:transition", args=[topic.pk, "decide"]) in html
+    assert client.get(reverse("moderation_cases:index")).status_code == 200
+    assert client.get(reverse("deliberation_meetings:index")).status_code == 200
