@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("participation.spaces.urls")),
     path("", include("participation.service_points.urls")),
     path("", include("participation.help.urls")),
+    path("", include("participation.topics.urls")),
 ]

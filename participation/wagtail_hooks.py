@@ -66,4 +66,18 @@ def register_community_life_viewsets():
     return CommunityLifeViewSetGroup()
 
 
+@hooks.register("register_admin_viewset")
+def register_topics_viewsets():
+    from participation.topics.viewsets import TopicsViewSetGroup
+
+    return TopicsViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_topics_log_actions(actions):
+    from participation.topics.viewsets import register_log_actions
+
+    register_log_actions(actions)
+
+
 import participation.help.wagtail_hooks  # noqa: E402,F401  (人人解忧铺 registers its admin itself)

@@ -109,6 +109,27 @@ def notify_transition(*, log_id: int) -> list[Message]:
     return created
 
 
+def notify_user(*, recipient, kind: str, subject: str, body: str = "", url: str = "") -> Message | None:
+    """An in-site message to one user about something other than a transition (a new comment, a moderation
+    decision …), emailed by the recipient's preference for `kind` once the surrounding transaction commits.
+
+    Call it inside the transaction of the action it reports: if that rolls back, so does the message."""
+    from workflows.tasks import send_message_email
+
+    if recipient is None or not recipient.is_active:
+        return None
+    message = Message.objects.create(
+        recipient=recipient,
+        kind=kind,
+        subject=" ".join(str(subject).split())[:200],
+        body=str(body),
+        url=url,
+    )
+    if delivery_for(user=recipient, kind=kind) == Delivery.EMAIL_IMMEDIATE and email_address(recipient):
+        transaction.on_commit(partial_enqueue(send_message_email, message.pk), robust=True)
+    return message
+
+
 def partial_enqueue(task, message_id: int):
     def enqueue():
         task.enqueue(message_id=message_id)

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from home.blocks import BodyBlock
 from home.models.mixins import SegmentedSearchMixin, segmented_search_fields
 from participation.points import selectors as points_selectors
+from participation.topics import selectors as topic_selectors
 from renren_cms.page_cache import cached_by_generation
 
 
@@ -100,6 +101,7 @@ class HomePage(SegmentedSearchMixin, Page):
             # Titles and URLs are all the menu needs: no per-type queries for the specific pages.
             "sections": list(self.get_children().live().in_menu()),
             "good_deeds": points_selectors.board_summary(community=self.community),
+            "open_topics": list(topic_selectors.open_topics(community=self.community)[:3]),
         }
 
 

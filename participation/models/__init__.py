@@ -10,12 +10,24 @@ from .points import BehaviourItem, BehaviourPolarity
 from .rewards import Redemption, RedemptionState, Reward, RewardKind
 from .service_points import ServiceCategory, ServicePoint, WalkingTime
 from .spaces import BookingState, OpeningHours, SharedSpace, SpaceBooking, SpaceKind, Weekday
+from .topic_meetings import AgendaItem, DeliberationMeeting, MeetingStatus
+from .topic_moderation import CaseState, ModerationCase, ReportReason, TopicReport
+from .topics import (
+    ConsultationTopic,
+    TopicCategory,
+    TopicComment,
+    TopicFollow,
+    TopicState,
+    TopicSupport,
+)
 from .users import User
 
 __all__ = [
+    "AgendaItem",
     "BehaviourItem",
     "BehaviourPolarity",
     "BookingState",
+    "CaseState",
     "Club",
     "ClubCategory",
     "ClubMembership",
@@ -23,6 +35,8 @@ __all__ = [
     "CommunityGroup",
     "CommunityKind",
     "CommunityReviewable",
+    "ConsultationTopic",
+    "DeliberationMeeting",
     "DiaryEntry",
     "DiaryKind",
     "EntryKind",
@@ -31,12 +45,15 @@ __all__ = [
     "HelpRequest",
     "HelpState",
     "Household",
+    "MeetingStatus",
+    "ModerationCase",
     "OpeningHours",
     "Photo",
     "PointsClaim",
     "PointsEntry",
     "Redemption",
     "RedemptionState",
+    "ReportReason",
     "ResponseTemplate",
     "Reward",
     "RewardKind",
@@ -45,6 +62,12 @@ __all__ = [
     "SharedSpace",
     "SpaceBooking",
     "SpaceKind",
+    "TopicCategory",
+    "TopicComment",
+    "TopicFollow",
+    "TopicReport",
+    "TopicState",
+    "TopicSupport",
     "User",
     "WalkingTime",
     "Weekday",
