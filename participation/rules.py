@@ -63,3 +63,4 @@ rules.add_perm("participation.view_residents", is_admin | is_coordination)
 rules.add_perm(
     "participation.verify_resident", is_resident_account & (is_admin | (is_coordination & shares_community))
 )
+from participation.activities import rules as _activities_rules  # noqa: E402,F401

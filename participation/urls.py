@@ -1,7 +1,7 @@
 """The public account URLs. Names stay un-namespaced: templates everywhere use {% url 'login' %}."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from participation import views
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("accounts/signup/", views.signup, name="signup"),
     path("me/", views.my_account, name="my_account"),
     path("me/data.json", views.my_data, name="my_data"),
+    path("", include("participation.activities.urls")),
 ]

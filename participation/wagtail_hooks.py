@@ -14,3 +14,10 @@ def register_community_viewset():
 @hooks.register("register_admin_viewset")
 def register_resident_viewset():
     return ResidentViewSet("residents")
+
+
+@hooks.register("register_admin_viewset")
+def register_activity_check_in_viewset():
+    from participation.activities.viewsets import ActivityCheckInViewSet
+
+    return ActivityCheckInViewSet("activity_check_in")
