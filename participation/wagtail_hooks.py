@@ -21,3 +21,10 @@ def register_activity_check_in_viewset():
     from participation.activities.viewsets import ActivityCheckInViewSet
 
     return ActivityCheckInViewSet("activity_check_in")
+
+
+@hooks.register("register_admin_viewset")
+def register_registry_viewsets():
+    from participation.registries.viewsets import RegistryViewSetGroup
+
+    return RegistryViewSetGroup()

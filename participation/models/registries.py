@@ -2,6 +2,9 @@
 (task 19/20) and facilities (tasks 13 and 17). The selectors in participation.registries give the raw
 figures the indicators need."""
 
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -114,7 +117,12 @@ class Facility(models.Model):
     )
     name = models.CharField(_("name"), max_length=100)
     facility_type = models.CharField(_("type"), max_length=20, choices=FacilityType.choices)
-    area = models.DecimalField(_("area (m²)"), max_digits=10, decimal_places=2)
+    area = models.DecimalField(
+        _("area (m²)"),
+        max_digits=10,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"), message=_("The area must be more than 0 m²."))],
+    )
     is_service_space = models.BooleanField(
         _("resident service or activity space"),
         default=False,

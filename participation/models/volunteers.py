@@ -6,6 +6,7 @@ participation.volunteers.selectors gives the figure the "志愿者 ≥ 常住人
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -77,7 +78,15 @@ class VolunteerHours(CommunityReviewable):
     notification_kind = "volunteer_hours_review"
 
     date = models.DateField(_("date"))
-    hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=1)
+    hours = models.DecimalField(
+        _("hours"),
+        max_digits=4,
+        decimal_places=1,
+        validators=[
+            MinValueValidator(Decimal("0.1"), message=_("Hours must be more than 0 and at most 24.")),
+            MaxValueValidator(MAX_HOURS_PER_DAY, message=_("Hours must be more than 0 and at most 24.")),
+        ],
+    )
     description = models.CharField(_("what was done"), max_length=200)
     signup = models.OneToOneField(
         "participation.ActivitySignup",
