@@ -12,4 +12,5 @@ urlpatterns = [
     path("me/", views.my_account, name="my_account"),
     path("me/data.json", views.my_data, name="my_data"),
     path("", include("participation.activities.urls")),
+    path("", include("participation.volunteers.urls")),
 ]

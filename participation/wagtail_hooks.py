@@ -1,9 +1,12 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from participation.viewsets import BehaviourItemViewSet, CommunityViewSet, ResidentViewSet
+from workflows.registry import register_notification_kind
 
 register_snippet(BehaviourItemViewSet)
+register_notification_kind("activity_signup", _("Activity sign-up: moved up from the waitlist"))
 
 
 @hooks.register("register_admin_viewset")
@@ -28,3 +31,10 @@ def register_registry_viewsets():
     from participation.registries.viewsets import RegistryViewSetGroup
 
     return RegistryViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_volunteer_viewsets():
+    from participation.volunteers.viewsets import VolunteerViewSetGroup
+
+    return VolunteerViewSetGroup()

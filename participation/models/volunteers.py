@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from participation.models.base import CommunityReviewable
@@ -49,7 +50,7 @@ class Volunteer(models.Model):
     skills = models.CharField(_("skills"), max_length=200, blank=True)
     availability = models.CharField(_("availability"), max_length=200, blank=True)
     # When they agreed to the volunteer code (志愿者守则); an imported paper registration sets the import time.
-    agreed_code_at = models.DateTimeField(_("agreed to the code at"))
+    agreed_code_at = models.DateTimeField(_("agreed to the code at"), default=timezone.now)
     teams = models.ManyToManyField(VolunteerTeam, blank=True, related_name="members", verbose_name=_("teams"))
     is_active = models.BooleanField(_("active"), default=True)
     registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
@@ -117,4 +118,4 @@ class VolunteerHours(CommunityReviewable):
     def get_absolute_url(self):
         from django.urls import reverse
 
-        return reverse("volunteers:my_hours")
+        return reverse("volunteering:my_hours")
