@@ -64,3 +64,4 @@ rules.add_perm(
     "participation.verify_resident", is_resident_account & (is_admin | (is_coordination & shares_community))
 )
 from participation.activities import rules as _activities_rules  # noqa: E402,F401
+from participation.dataio import rules as _dataio_rules  # noqa: E402,F401

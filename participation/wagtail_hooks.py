@@ -38,3 +38,10 @@ def register_volunteer_viewsets():
     from participation.volunteers.viewsets import VolunteerViewSetGroup
 
     return VolunteerViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_data_viewset():
+    from participation.dataio.viewsets import DataViewSet
+
+    return DataViewSet("data")
