@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -10,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models.mixins import SegmentedSearchMixin, paginate, segmented_search_fields
+from home.models.mixins import SegmentedSearchMixin, community_home, paginate, segmented_search_fields
 from participation.activities import selectors as activity_selectors
 
 
@@ -32,6 +33,9 @@ class ActivityIndexPage(SegmentedSearchMixin, Page):
         activities = ActivityPage.objects.child_of(self).live().order_by("-starts_at", "-pk")
         context["activities"] = paginate(request, activities, self.per_page)
         context["now"] = timezone.now()
+        home = community_home(self)
+        if home is not None:
+            context["calendar_url"] = reverse("activities:calendar", args=[home.community.slug])
         return context
 
 
