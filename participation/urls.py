@@ -17,4 +17,6 @@ urlpatterns = [
     path("", include("participation.service_points.urls")),
     path("", include("participation.help.urls")),
     path("", include("participation.topics.urls")),
+    path("", include("participation.activities.urls")),
+    path("", include("participation.volunteers.urls")),
 ]

@@ -12,8 +12,10 @@ from participation.points.viewsets import (
     RewardViewSet,
 )
 from participation.viewsets import BehaviourItemViewSet, CommunityViewSet, ResidentViewSet
+from workflows.registry import register_notification_kind
 
 register_snippet(BehaviourItemViewSet)
+register_notification_kind("activity_signup", _("Activity sign-up: moved up from the waitlist"))
 
 
 @hooks.register("register_admin_viewset")
@@ -78,6 +80,34 @@ def register_topics_log_actions(actions):
     from participation.topics.viewsets import register_log_actions
 
     register_log_actions(actions)
+
+
+@hooks.register("register_admin_viewset")
+def register_activity_check_in_viewset():
+    from participation.activities.viewsets import ActivityCheckInViewSet
+
+    return ActivityCheckInViewSet("activity_check_in")
+
+
+@hooks.register("register_admin_viewset")
+def register_registry_viewsets():
+    from participation.registries.viewsets import RegistryViewSetGroup
+
+    return RegistryViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_volunteer_viewsets():
+    from participation.volunteers.viewsets import VolunteerViewSetGroup
+
+    return VolunteerViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_data_viewset():
+    from participation.dataio.viewsets import DataViewSet
+
+    return DataViewSet("data")
 
 
 import participation.help.wagtail_hooks  # noqa: E402,F401  (人人解忧铺 registers its admin itself)

@@ -1,5 +1,8 @@
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -8,7 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models.mixins import SegmentedSearchMixin, paginate, segmented_search_fields
+from home.models.mixins import SegmentedSearchMixin, community_home, paginate, segmented_search_fields
+from participation.activities import selectors as activity_selectors
 
 
 class ActivityIndexPage(SegmentedSearchMixin, Page):
@@ -29,6 +33,9 @@ class ActivityIndexPage(SegmentedSearchMixin, Page):
         activities = ActivityPage.objects.child_of(self).live().order_by("-starts_at", "-pk")
         context["activities"] = paginate(request, activities, self.per_page)
         context["now"] = timezone.now()
+        home = community_home(self)
+        if home is not None:
+            context["calendar_url"] = reverse("activities:calendar", args=[home.community.slug])
         return context
 
 
@@ -43,6 +50,16 @@ class ActivityPage(SegmentedSearchMixin, Page):
         _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
     signup_deadline = models.DateTimeField(_("sign-up deadline"), null=True, blank=True)
+    points = models.PositiveIntegerField(
+        _("points for attending"), default=0, help_text=_("Points a resident earns when checked in; 0 for none.")
+    )
+    is_volunteer_activity = models.BooleanField(
+        _("volunteer activity"), default=False, help_text=_("Attendance is recorded as volunteer hours.")
+    )
+    volunteer_hours = models.DecimalField(
+        _("volunteer hours"), max_digits=4, decimal_places=1, default=Decimal("0"),
+        help_text=_("Hours credited to each attendee of a volunteer activity."),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -65,6 +82,10 @@ class ActivityPage(SegmentedSearchMixin, Page):
             ],
             heading=_("When and where"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("points"), FieldRowPanel([FieldPanel("is_volunteer_activity"), FieldPanel("volunteer_hours")])],
+            heading=_("Points and volunteer hours"),
+        ),
         FieldPanel("image"),
         FieldPanel("summary"),
         FieldPanel("body"),
@@ -81,6 +102,10 @@ class ActivityPage(SegmentedSearchMixin, Page):
                 condition=models.Q(ends_at__gte=models.F("starts_at")), name="activity_ends_after_start"
             ),
             models.CheckConstraint(
+                condition=models.Q(volunteer_hours__gte=0) & models.Q(volunteer_hours__lte=24),
+                name="activity_volunteer_hours_0_to_24",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(signup_deadline__isnull=True)
                 | models.Q(signup_deadline__lte=models.F("starts_at")),
                 name="activity_signup_deadline_before_start",
@@ -94,6 +119,15 @@ class ActivityPage(SegmentedSearchMixin, Page):
             errors["ends_at"] = _("The activity cannot end before it starts.")
         if self.signup_deadline and self.starts_at and self.signup_deadline > self.starts_at:
             errors["signup_deadline"] = _("The sign-up deadline must be before the activity starts.")
+        if self.is_volunteer_activity and not (self.volunteer_hours and 0 < self.volunteer_hours <= 24):
+            errors["volunteer_hours"] = _("A volunteer activity credits more than 0 and at most 24 hours.")
+        if self.capacity is not None and self.pk:
+            # Reading participation is allowed: home never writes there.
+            taken = activity_selectors.confirmed_count(activity=self)
+            if self.capacity < taken:
+                errors["capacity"] = _(
+                    "%(count)s people are already confirmed: the capacity cannot be less than that."
+                ) % {"count": taken}
         if errors:
             raise ValidationError(errors)
 

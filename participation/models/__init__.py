@@ -1,3 +1,4 @@
+from .activities import ActivityRoster, ActivitySignup, SignupStatus
 from .base import CommunityReviewable
 from .claims import PointsClaim
 from .clubs import Club, ClubCategory, ClubMembership
@@ -20,14 +21,27 @@ from .topics import (
     TopicState,
     TopicSupport,
 )
+from .registries import (
+    Certificate,
+    Facility,
+    FacilityType,
+    OrganisationStatus,
+    OrganisationType,
+    SocialOrganisation,
+    SocialWorker,
+)
 from .users import User
+from .volunteers import Volunteer, VolunteerHours, VolunteerTeam
 
 __all__ = [
+    "ActivityRoster",
+    "ActivitySignup",
     "AgendaItem",
     "BehaviourItem",
     "BehaviourPolarity",
     "BookingState",
     "CaseState",
+    "Certificate",
     "Club",
     "ClubCategory",
     "ClubMembership",
@@ -40,6 +54,8 @@ __all__ = [
     "DiaryEntry",
     "DiaryKind",
     "EntryKind",
+    "Facility",
+    "FacilityType",
     "Grid",
     "HelpCategory",
     "HelpRequest",
@@ -48,6 +64,8 @@ __all__ = [
     "MeetingStatus",
     "ModerationCase",
     "OpeningHours",
+    "OrganisationStatus",
+    "OrganisationType",
     "Photo",
     "PointsClaim",
     "PointsEntry",
@@ -60,6 +78,9 @@ __all__ = [
     "ServiceCategory",
     "ServicePoint",
     "SharedSpace",
+    "SignupStatus",
+    "SocialOrganisation",
+    "SocialWorker",
     "SpaceBooking",
     "SpaceKind",
     "TopicCategory",
@@ -69,6 +90,9 @@ __all__ = [
     "TopicState",
     "TopicSupport",
     "User",
+    "Volunteer",
+    "VolunteerHours",
+    "VolunteerTeam",
     "WalkingTime",
     "Weekday",
 ]

@@ -1,0 +1,1 @@
+"""Activity sign-up, waitlist, attendance check-in and the activities' calendar feeds."""

@@ -1,0 +1,200 @@
+"""Import (dry run first, then all-or-nothing) and export of the kinds in KINDS."""
+
+from dataclasses import dataclass, field
+
+import rules
+import tablib
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from participation.dataio import resources
+from participation.dataio.files import (
+    FileRefused,
+    RowError,
+    check_columns,
+    duplicate_key_errors,
+    formula_errors,
+    read_table,
+)
+from participation.mobile import normalize_mobile
+from participation.models import Community
+
+CONTACT_PERMISSION = "participation.view_resident_contact"
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    label: object
+    resource: type
+    import_perm: str
+    export_perm: str
+
+
+KINDS = {
+    kind.name: kind
+    for kind in (
+        Kind("residents", gettext_lazy("Residents"), resources.ResidentResource,
+             "participation.import_residents", "participation.export_residents"),
+        Kind("volunteers", gettext_lazy("Volunteers"), resources.VolunteerResource,
+             "participation.import_registries", "participation.export_registries"),
+        Kind("social_organisations", gettext_lazy("Social organisations"), resources.SocialOrganisationResource,
+             "participation.import_registries", "participation.export_registries"),
+        Kind("social_workers", gettext_lazy("Social workers"), resources.SocialWorkerResource,
+             "participation.import_registries", "participation.export_registries"),
+        Kind("facilities", gettext_lazy("Facilities"), resources.FacilityResource,
+             "participation.import_registries", "participation.export_registries"),
+        Kind("behaviour_items", gettext_lazy("Behaviour items"), resources.BehaviourItemResource,
+             "participation.import_registries", "participation.export_registries"),
+    )
+}
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    total: int = 0
+    new: int = 0
+    updated: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    imported: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class ImportFailed(Exception):
+    def __init__(self, report: ImportReport):
+        super().__init__(f"{len(report.errors)} errors")
+        self.report = report
+
+
+def check_permission(*, user, perm: str, community: Community) -> None:
+    """`user` None is a batch job (the management command): trusted like a superuser."""
+    if user is None:
+        return
+    if not rules.has_perm(perm, user, community):
+        raise PermissionDenied
+
+
+def _labels(resource) -> dict[str, str]:
+    return {name: f.column_name for name, f in resource.fields.items()}
+
+
+def _required_columns(resource) -> list[str]:
+    optional = set(getattr(resource, "optional_columns", ()))
+    return [f.column_name for name, f in resource.fields.items() if name not in optional]
+
+
+def _normaliser(resource):
+    mobile_columns = {
+        f.column_name for f in resource.fields.values()
+        if f.attribute in ("mobile", "resident")
+    }
+
+    def normalise(header, value):
+        value = (value or "").strip()
+        if header in mobile_columns:
+            try:
+                return normalize_mobile(value)
+            except ValidationError:
+                return value
+        return value
+
+    return normalise
+
+
+def _result_errors(result, resource) -> list[RowError]:
+    labels = _labels(resource)
+    attribute_labels = {f.attribute: f.column_name for f in resource.fields.values() if f.attribute}
+    key_label = "、".join(labels[name] for name in resource.key_columns)
+    errors = []
+    for invalid in result.invalid_rows:
+        for key, messages in invalid.error_dict.items():
+            column = "" if key == NON_FIELD_ERRORS else attribute_labels.get(key, labels.get(key, key))
+            errors.extend(RowError(invalid.number + 1, column, str(message)) for message in messages)
+    for number, row_errors in result.row_errors():
+        for error in row_errors:
+            message = error.error.messages[0] if isinstance(error.error, ValidationError) else str(error.error)
+            errors.append(RowError(number + 1, key_label, message))
+    return sorted(errors, key=lambda e: e.row)
+
+
+def _run(*, kind: str, community: Community, data: bytes, filename: str, dry_run: bool) -> ImportReport:
+    spec = KINDS[kind]
+    resource = spec.resource(community=community)
+    report = ImportReport(kind=kind)
+    table = read_table(data, filename)
+    check_columns(table, _required_columns(resource))
+    report.total = len(table.rows)
+    key_columns = [resource.fields[name].column_name for name in resource.key_columns]
+    errors = formula_errors(table) + duplicate_key_errors(table, key_columns, _normaliser(resource))
+    if errors:
+        report.errors = sorted(errors, key=lambda e: e.row)
+        raise ImportFailed(report)
+    dataset = tablib.Dataset(*[tuple(row[: len(table.headers)]) + ("",) * (len(table.headers) - len(row))
+                               for row in table.rows], headers=table.headers)
+    with transaction.atomic():
+        result = resource.import_data(
+            dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True,
+            raise_errors=False,
+        )
+        report.new, report.updated = result.totals["new"], result.totals["update"]
+        report.errors = _result_errors(result, resource)
+        if report.errors:
+            raise ImportFailed(report)  # leaving the atomic block undoes every row
+    report.imported = not dry_run
+    return report
+
+
+def import_file(
+    *, kind: str, community: Community, data: bytes, filename: str = "", dry_run: bool, user=None
+) -> ImportReport:
+    """Check (dry_run=True: nothing is saved) or import the file. Raises FileRefused for a file that cannot
+    be read at all, ImportFailed (with every row's errors) when any row is invalid — then nothing is saved."""
+    if kind not in KINDS:
+        raise FileRefused(_("Unknown kind of data: %(kind)s") % {"kind": kind})
+    check_permission(user=user, perm=KINDS[kind].import_perm, community=community)
+    return _run(kind=kind, community=community, data=data, filename=filename, dry_run=dry_run)
+
+
+# --- export ------------------------------------------------------------------------------------------
+
+_DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe; numbers stay."""
+    if not isinstance(value, str) or not value.startswith(_DANGEROUS_START):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value
+
+
+def export_dataset(*, kind: str, community: Community, user=None) -> tablib.Dataset:
+    spec = KINDS[kind]
+    check_permission(user=user, perm=spec.export_perm, community=community)
+    reveal = user is None or user.has_perm(CONTACT_PERMISSION)
+    resource = spec.resource(community=community, reveal_contacts=reveal)
+    dataset = resource.export(queryset=resource.get_export_queryset())
+    safe = tablib.Dataset(headers=dataset.headers)
+    for row in dataset:
+        safe.append([neutralise(value) for value in row])
+    return safe
+
+
+def export_file(*, kind: str, community: Community, file_format: str, user=None) -> tuple[bytes, str, str]:
+    """(content, content type, file name) of the kind's list for the community, as CSV or XLSX."""
+    dataset = export_dataset(kind=kind, community=community, user=user)
+    name = f"{kind}-{community.slug}"
+    if file_format == "xlsx":
+        content = dataset.export("xlsx")
+        return content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", f"{name}.xlsx"
+    # A BOM so that Excel opens the UTF-8 correctly.
+    return dataset.export("csv").encode("utf-8-sig"), "text/csv; charset=utf-8", f"{name}.csv"

@@ -1,0 +1,1 @@
+"""Registries of each community: social organisations, social workers, facilities."""

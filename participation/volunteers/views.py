@@ -1,0 +1,68 @@
+"""Public volunteer pages: register, and 我的志愿服务 (log hours, see them reviewed)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from participation.volunteers import selectors, services
+from participation.volunteers.forms import HoursForm, VolunteerRegistrationForm
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@never_cache
+@login_required
+def register(request):
+    volunteer = selectors.volunteer_for(resident=request.user)
+    if volunteer is not None and volunteer.is_active:
+        return redirect("volunteering:my_hours")
+    form = VolunteerRegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register_volunteer(
+                resident=request.user,
+                skills=form.cleaned_data["skills"],
+                availability=form.cleaned_data["availability"],
+                agreed_to_code=form.cleaned_data["agree"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Thank you! You are now registered as a volunteer."))
+            return redirect("volunteering:my_hours")
+    return render(request, "participation/volunteers/register.html", {"form": form})
+
+
+@never_cache
+@login_required
+def my_hours(request):
+    volunteer = selectors.volunteer_for(resident=request.user)
+    if volunteer is None or not volunteer.is_active:
+        return redirect("volunteering:register")
+    form = HoursForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.log_hours(resident=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Your hours have been submitted; they count once staff approve them."))
+            return redirect("volunteering:my_hours")
+    page = Paginator(selectors.hours_of(resident=request.user), 20).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "volunteer": volunteer,
+        "page_obj": page,
+        "approved_total": selectors.approved_hours(resident=request.user),
+    }
+    return render(request, "participation/volunteers/my_hours.html", context)
