@@ -80,6 +80,9 @@ class HomePage(SegmentedSearchMixin, Page):
             .order_by("starts_at")[:3]
         )
         context["sections"] = self.get_children().live().in_menu().specific()
+        from evaluation.selectors import indicator_badges
+
+        context["indicator_badges"] = indicator_badges(community=self.community)
         return context
 
 
