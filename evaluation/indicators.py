@@ -192,7 +192,7 @@ def _build(spec: _Spec, inputs: IndicatorInputs, *, threshold, exact: Fraction |
         denominator=denominator,
         period_start=inputs.period_start,
         period_end=inputs.as_of,
-        status=status,
+        status=status.value,
         link=(links or {}).get(spec.key),
     )
 
@@ -312,9 +312,9 @@ def task_status(*, approved_evidence: int, indicators: Sequence[Indicator]) -> s
     "no data" is never shown as achieved."""
     statuses = {indicator.status for indicator in indicators}
     if Status.NOT_MET in statuses:
-        return TaskStatus.NOT_MET
+        return TaskStatus.NOT_MET.value
     if approved_evidence < 1:
-        return TaskStatus.NO_EVIDENCE
+        return TaskStatus.NO_EVIDENCE.value
     if Status.NO_DATA in statuses:
-        return TaskStatus.NO_DATA
-    return TaskStatus.MET
+        return TaskStatus.NO_DATA.value
+    return TaskStatus.MET.value
