@@ -206,10 +206,12 @@ def indicator_series(*, community: Community, as_of: date | None = None) -> dict
     return series
 
 
-def survey_results(*, community: Community, as_of: date | None = None) -> dict[str, dict]:
-    """Per survey: responses in the 12-month window, positive ones and the rate (None without responses)."""
+def survey_results(*, community: Community, as_of: date | None = None, counts: dict | None = None) -> dict[str, dict]:
+    """Per survey: responses in the 12-month window, positive ones and the rate (None without responses).
+
+    `counts` (figures.survey_counts' result) saves the query when the caller already has it."""
     as_of = as_of or timezone.localdate()
-    counts = figures.survey_counts(community=community, as_of=as_of)
+    counts = counts if counts is not None else figures.survey_counts(community=community, as_of=as_of)
     results = {}
     for kind, total_key, positive_key in (
         (SurveyKind.AWARENESS, "awareness_total", "awareness_passed"),
@@ -229,7 +231,17 @@ def public_summary(*, community: Community, as_of: date | None = None) -> dict:
     """The open-data figures of one community: indicators, tasks' progress, survey rates. No personal data:
     counts and statuses only — no names, no evidence titles or files, no answers."""
     report = self_evaluation(community=community, as_of=as_of)
-    surveys = survey_results(community=community, as_of=report.as_of)
+    by_key = {indicator.key: indicator for indicator in report.indicators}
+    counts = None
+    if figures.help_request_satisfaction(community=community, as_of=report.as_of) is None:
+        # Until 解忧铺 ratings join indicator 9, both survey figures are already in the indicators.
+        counts = {
+            "awareness_total": by_key["awareness"].denominator or 0,
+            "awareness_passed": by_key["awareness"].numerator or 0,
+            "satisfaction_total": by_key["satisfaction"].denominator or 0,
+            "satisfaction_positive": by_key["satisfaction"].numerator or 0,
+        }
+    surveys = survey_results(community=community, as_of=report.as_of, counts=counts)
     return {
         "community": {"name": community.name, "slug": community.slug, "kind": community.kind},
         "as_of": report.as_of.isoformat(),

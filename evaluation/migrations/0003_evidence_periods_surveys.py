@@ -143,7 +143,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='surveyresponse',
-            index=models.Index(fields=['community', 'kind', 'submitted_at'], name='survey_community_kind_idx'),
+            index=models.Index(fields=['community', 'submitted_at', 'kind', 'positive'], name='survey_window_idx'),
         ),
         migrations.AddConstraint(
             model_name='surveyresponse',

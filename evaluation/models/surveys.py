@@ -56,7 +56,10 @@ class SurveyResponse(models.Model):
             ),
             models.CheckConstraint(condition=Q(score__lte=models.F("max_score")), name="survey_score_in_range"),
         ]
-        indexes = [models.Index(fields=["community", "kind", "submitted_at"], name="survey_community_kind_idx")]
+        # Covers the indicators' aggregate (window on submitted_at, counts by kind and positive) on its own.
+        indexes = [
+            models.Index(fields=["community", "submitted_at", "kind", "positive"], name="survey_window_idx"),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} #{self.pk}"
