@@ -17,6 +17,7 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("", include("participation.urls")),
     path("", include("workflows.urls")),
+    path("", include("evaluation.urls")),
     path("api/v2/", api_router.urls),
 ]
 

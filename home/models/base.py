@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from evaluation.selectors import indicator_badges
 from home.blocks import BodyBlock
 from home.models.mixins import SegmentedSearchMixin, segmented_search_fields
 from participation.points import selectors as points_selectors
@@ -102,6 +103,7 @@ class HomePage(SegmentedSearchMixin, Page):
             "sections": list(self.get_children().live().in_menu()),
             "good_deeds": points_selectors.board_summary(community=self.community),
             "open_topics": list(topic_selectors.open_topics(community=self.community)[:3]),
+            "indicator_badges": indicator_badges(community=self.community),
         }
 
 

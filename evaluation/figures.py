@@ -1,0 +1,163 @@
+"""The database side of the indicators: `collect_inputs` gathers one community's `IndicatorInputs` with
+aggregate queries (never a loop over residents or ledger entries).
+
+The sources that live in participation flows not yet merged on this branch — meetings, social organisations,
+volunteers, facilities, social workers, 解忧铺 ratings — each have one small function below that returns None
+("no data") today. Each docstring says exactly what it must compute; replacing the body is all it takes.
+Their `*_LINK` constants name the admin listing to link the figure to (None until it exists)."""
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from evaluation.indicators import IndicatorInputs, period_start
+from evaluation.models import SurveyKind, SurveyResponse
+from participation.models import Community
+
+
+def window_bounds(as_of: date) -> tuple[datetime, datetime]:
+    """[start, end) as aware datetimes: the first day of the 12-month window to the end of `as_of`."""
+    tz = timezone.get_current_timezone()
+    start = datetime.combine(period_start(as_of), time.min, tzinfo=tz)
+    end = datetime.combine(as_of + timedelta(days=1), time.min, tzinfo=tz)
+    return start, end
+
+
+# --- sources on this branch ------------------------------------------------------------------------------
+
+
+def survey_counts(*, community: Community, as_of: date) -> dict[str, int]:
+    """Responses of the two surveys submitted in the 12-month window, in one aggregate query."""
+    start, end = window_bounds(as_of)
+    awareness = Q(kind=SurveyKind.AWARENESS)
+    satisfied = Q(kind=SurveyKind.SATISFACTION)
+    return SurveyResponse.objects.filter(
+        community=community, submitted_at__gte=start, submitted_at__lt=end
+    ).aggregate(
+        awareness_total=Count("pk", filter=awareness),
+        awareness_passed=Count("pk", filter=awareness & Q(positive=True)),
+        satisfaction_total=Count("pk", filter=satisfied),
+        satisfaction_positive=Count("pk", filter=satisfied & Q(positive=True)),
+    )
+
+
+# --- sources of the participation flows: the lead engineer fills these in after merging ------------------
+
+
+def meetings_per_month(*, community: Community, as_of: date) -> list[int] | None:
+    """议事会 per month (indicator 1, task 1).
+
+    Must return 12 ints, oldest month first: for each calendar month of the window
+    `indicators.month_starts(as_of)` (the month of `as_of` last), the number of the community's
+    `DeliberationMeeting`s held (their date) in that month, counting only meetings that took place (not
+    cancelled ones) and none after `as_of`. One query: filter community and date in
+    [period_start(as_of), as_of], `TruncMonth("date")`, `Count`, then fill the months without meetings with 0."""
+    return None
+
+
+def social_organisation_count(*, community: Community, as_of: date) -> int | None:
+    """社区登记备案的社会组织 (indicator 2, task 6).
+
+    Must return the number of the community's registered social organisations on `as_of`: registered (备案)
+    on or before `as_of` and not deregistered by then. One `count()`."""
+    return None
+
+
+def volunteer_count(*, community: Community, as_of: date) -> int | None:
+    """居民志愿者人数 (indicator 4, task 11).
+
+    Must return the number of distinct residents of the community registered as volunteers on `as_of`
+    (registration approved on or before `as_of`, not withdrawn by then). One `count()` of distinct people."""
+    return None
+
+
+def facility_areas(*, community: Community, as_of: date) -> tuple[Decimal | None, Decimal | None]:
+    """社区综合服务设施面积 and its 居民服务和活动空间 (indicators 5 and 6, task 13).
+
+    Must return (total floor area in m² of the community's comprehensive service facilities in use on
+    `as_of`, the part of that area used for resident services and activities), each a Decimal, by one
+    aggregate `Sum` with a filter for the second; (None, None) when the community has no facility recorded."""
+    return None, None
+
+
+def waste_facilities(*, community: Community, as_of: date) -> tuple[int | None, int | None]:
+    """生活垃圾收集房、分装桶等分类设施建成率 (indicator 7, task 17).
+
+    Must return (number of waste-sorting facilities planned for the community, number of those completed on
+    or before `as_of`) from the facilities registry (type = waste sorting), in one aggregate query;
+    (None, None) when none is recorded."""
+    return None, None
+
+
+def social_worker_count(*, community: Community, as_of: date) -> int | None:
+    """社区工作者 (indicator 8, task 19).
+
+    Must return the number of social workers on the community's roster on `as_of` (started on or before it,
+    not left by then). One `count()`."""
+    return None
+
+
+def help_request_satisfaction(*, community: Community, as_of: date) -> tuple[int, int] | None:
+    """解忧铺 ratings in the 12-month window (indicator 9, task 19, together with the questionnaire).
+
+    Must return (number of the community's help requests closed in [period_start(as_of), as_of] whose
+    resident rating is 4 or 5, number of those closed in the window with a rating at all). One aggregate query
+    with two filtered `Count`s. Unrated requests count in neither."""
+    return None
+
+
+def overdue_help_requests(*, community: Community, now: datetime | None = None) -> list:
+    """Overdue 解忧铺 requests for the dashboard.
+
+    Must return the community's open help requests (not resolved or closed) whose deadline (or response time
+    limit) passed before `now`, oldest first, at most 10, each with `str()` and `get_admin_url` or an admin
+    URL the dashboard template can link to."""
+    return []
+
+
+#: Admin listing behind each indicator, as (URL name, kwargs) or None; filled in with the sources above.
+def record_links(*, community: Community) -> dict[str, tuple[str, dict] | None]:
+    return {
+        "meetings": None,
+        "social_organisations": None,
+        "awareness": ("self_evaluation:surveys", {"community_id": community.pk}),
+        "volunteers": None,
+        "facility_area": None,
+        "service_space_share": None,
+        "waste_facilities": None,
+        "social_workers": None,
+        "satisfaction": ("self_evaluation:surveys", {"community_id": community.pk}),
+    }
+
+
+def collect_inputs(*, community: Community, as_of: date) -> IndicatorInputs:
+    surveys = survey_counts(community=community, as_of=as_of)
+    facility_total, service_space = facility_areas(community=community, as_of=as_of)
+    waste_total, waste_completed = waste_facilities(community=community, as_of=as_of)
+    satisfaction_positive = surveys["satisfaction_positive"]
+    satisfaction_total = surveys["satisfaction_total"]
+    ratings = help_request_satisfaction(community=community, as_of=as_of)
+    if ratings is not None:
+        satisfaction_positive += ratings[0]
+        satisfaction_total += ratings[1]
+    return IndicatorInputs(
+        as_of=as_of,
+        kind=community.kind,
+        # Community fields default to 0 when nobody entered them: 0 residents is "no data", not a figure.
+        resident_population=community.resident_population or None,
+        households=community.households or None,
+        meetings_per_month=meetings_per_month(community=community, as_of=as_of),
+        social_organisations=social_organisation_count(community=community, as_of=as_of),
+        awareness_correct=surveys["awareness_passed"],
+        awareness_total=surveys["awareness_total"],
+        volunteers=volunteer_count(community=community, as_of=as_of),
+        facility_area_m2=facility_total,
+        service_space_area_m2=service_space,
+        waste_facilities_total=waste_total,
+        waste_facilities_completed=waste_completed,
+        social_workers=social_worker_count(community=community, as_of=as_of),
+        satisfaction_positive=satisfaction_positive,
+        satisfaction_total=satisfaction_total,
+    )
