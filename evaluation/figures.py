@@ -1,10 +1,9 @@
 """The database side of the indicators: `collect_inputs` gathers one community's `IndicatorInputs` with
 aggregate queries (never a loop over residents or ledger entries).
 
-The sources that live in participation flows not yet merged on this branch — meetings, social organisations,
-volunteers, facilities, social workers, 解忧铺 ratings — each have one small function below that returns None
-("no data") today. Each docstring says exactly what it must compute; replacing the body is all it takes.
-Their `*_LINK` constants name the admin listing to link the figure to (None until it exists)."""
+Each source — meetings, social organisations, volunteers, facilities, social workers, 解忧铺 ratings — has one
+small function below; its docstring says what it computes. The registries record the present state, so "on
+`as_of`" means as registered now (organisations also by their registration date)."""
 
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -12,9 +11,23 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from evaluation.indicators import IndicatorInputs, period_start
+from django.db.models.functions import TruncMonth
+
+from evaluation.indicators import IndicatorInputs, month_starts, period_start
 from evaluation.models import SurveyKind, SurveyResponse
-from participation.models import Community
+from participation.help.selectors import overdue_q
+from participation.models import (
+    Community,
+    DeliberationMeeting,
+    Facility,
+    FacilityType,
+    HelpRequest,
+    MeetingStatus,
+    SocialOrganisation,
+    SocialWorker,
+    Volunteer,
+)
+from participation.registries.selectors import facility_figures
 
 
 def window_bounds(as_of: date) -> tuple[datetime, datetime]:
@@ -54,7 +67,17 @@ def meetings_per_month(*, community: Community, as_of: date) -> list[int] | None
     `DeliberationMeeting`s held (their date) in that month, counting only meetings that took place (not
     cancelled ones) and none after `as_of`. One query: filter community and date in
     [period_start(as_of), as_of], `TruncMonth("date")`, `Count`, then fill the months without meetings with 0."""
-    return None
+    start, end = window_bounds(as_of)
+    held = (
+        DeliberationMeeting.objects.filter(
+            community=community, status=MeetingStatus.HELD, starts_at__gte=start, starts_at__lt=end
+        )
+        .annotate(month=TruncMonth("starts_at"))
+        .values("month")
+        .annotate(count=Count("pk"))
+    )
+    by_month = {(row["month"].year, row["month"].month): row["count"] for row in held}
+    return [by_month.get((month.year, month.month), 0) for month in month_starts(as_of)]
 
 
 def social_organisation_count(*, community: Community, as_of: date) -> int | None:
@@ -62,7 +85,11 @@ def social_organisation_count(*, community: Community, as_of: date) -> int | Non
 
     Must return the number of the community's registered social organisations on `as_of`: registered (备案)
     on or before `as_of` and not deregistered by then. One `count()`."""
-    return None
+    return (
+        SocialOrganisation.objects.filter(community=community, is_active=True)
+        .filter(Q(registered_on__isnull=True) | Q(registered_on__lte=as_of))
+        .count()
+    )
 
 
 def volunteer_count(*, community: Community, as_of: date) -> int | None:
@@ -70,7 +97,10 @@ def volunteer_count(*, community: Community, as_of: date) -> int | None:
 
     Must return the number of distinct residents of the community registered as volunteers on `as_of`
     (registration approved on or before `as_of`, not withdrawn by then). One `count()` of distinct people."""
-    return None
+    _start, end = window_bounds(as_of)
+    return Volunteer.objects.filter(
+        community=community, is_active=True, resident__is_active=True, registered_at__lt=end
+    ).count()
 
 
 def facility_areas(*, community: Community, as_of: date) -> tuple[Decimal | None, Decimal | None]:
@@ -79,7 +109,11 @@ def facility_areas(*, community: Community, as_of: date) -> tuple[Decimal | None
     Must return (total floor area in m² of the community's comprehensive service facilities in use on
     `as_of`, the part of that area used for resident services and activities), each a Decimal, by one
     aggregate `Sum` with a filter for the second; (None, None) when the community has no facility recorded."""
-    return None, None
+    figures = facility_figures(community=community)
+    if not Facility.objects.filter(community=community, is_active=True,
+                                   facility_type=FacilityType.SERVICE_CENTRE).exists():
+        return None, None
+    return figures["service_facility_area"], figures["service_space_area"]
 
 
 def waste_facilities(*, community: Community, as_of: date) -> tuple[int | None, int | None]:
@@ -88,7 +122,10 @@ def waste_facilities(*, community: Community, as_of: date) -> tuple[int | None, 
     Must return (number of waste-sorting facilities planned for the community, number of those completed on
     or before `as_of`) from the facilities registry (type = waste sorting), in one aggregate query;
     (None, None) when none is recorded."""
-    return None, None
+    figures = facility_figures(community=community)
+    if not figures["waste_sorting_total"]:
+        return None, None
+    return figures["waste_sorting_total"], figures["waste_sorting_completed"]
 
 
 def social_worker_count(*, community: Community, as_of: date) -> int | None:
@@ -96,7 +133,7 @@ def social_worker_count(*, community: Community, as_of: date) -> int | None:
 
     Must return the number of social workers on the community's roster on `as_of` (started on or before it,
     not left by then). One `count()`."""
-    return None
+    return SocialWorker.objects.filter(community=community, is_active=True).count()
 
 
 def help_request_satisfaction(*, community: Community, as_of: date) -> tuple[int, int] | None:
@@ -105,7 +142,11 @@ def help_request_satisfaction(*, community: Community, as_of: date) -> tuple[int
     Must return (number of the community's help requests closed in [period_start(as_of), as_of] whose
     resident rating is 4 or 5, number of those closed in the window with a rating at all). One aggregate query
     with two filtered `Count`s. Unrated requests count in neither."""
-    return None
+    start, end = window_bounds(as_of)
+    rated = HelpRequest.objects.filter(
+        community=community, closed_at__gte=start, closed_at__lt=end, rating__isnull=False
+    ).aggregate(positive=Count("pk", filter=Q(rating__gte=4)), total=Count("pk"))
+    return rated["positive"], rated["total"]
 
 
 def overdue_help_requests(*, community: Community, now: datetime | None = None) -> list:
@@ -114,20 +155,24 @@ def overdue_help_requests(*, community: Community, now: datetime | None = None) 
     Must return the community's open help requests (not resolved or closed) whose deadline (or response time
     limit) passed before `now`, oldest first, at most 10, each with `str()` and `get_admin_url` or an admin
     URL the dashboard template can link to."""
-    return []
+    return list(
+        HelpRequest.objects.filter(community=community)
+        .filter(overdue_q(now=now))
+        .order_by("submitted_at")[:10]
+    )
 
 
-#: Admin listing behind each indicator, as (URL name, kwargs) or None; filled in with the sources above.
+#: Admin listing behind each indicator, as (URL name, kwargs) or None (staff only see their communities).
 def record_links(*, community: Community) -> dict[str, tuple[str, dict] | None]:
     return {
-        "meetings": None,
-        "social_organisations": None,
+        "meetings": ("deliberation_meetings:index", {}),
+        "social_organisations": ("social_organisations:index", {}),
         "awareness": ("self_evaluation:surveys", {"community_id": community.pk}),
-        "volunteers": None,
-        "facility_area": None,
-        "service_space_share": None,
-        "waste_facilities": None,
-        "social_workers": None,
+        "volunteers": ("volunteers:index", {}),
+        "facility_area": ("facilities:index", {}),
+        "service_space_share": ("facilities:index", {}),
+        "waste_facilities": ("facilities:index", {}),
+        "social_workers": ("social_workers:index", {}),
         "satisfaction": ("self_evaluation:surveys", {"community_id": community.pk}),
     }
 
