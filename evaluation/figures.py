@@ -8,7 +8,7 @@ small function below; its docstring says what it computes. The registries record
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from django.db.models.functions import TruncMonth
@@ -27,7 +27,6 @@ from participation.models import (
     SocialWorker,
     Volunteer,
 )
-from participation.registries.selectors import facility_figures
 
 
 def window_bounds(as_of: date) -> tuple[datetime, datetime]:
@@ -42,7 +41,16 @@ def window_bounds(as_of: date) -> tuple[datetime, datetime]:
 
 
 def survey_counts(*, community: Community, as_of: date) -> dict[str, int]:
-    """Responses of the two surveys submitted in the 12-month window, in one aggregate query."""
+    """Responses of the two surveys submitted in the 12-month window, in one aggregate query (remembered on the
+    community object, since a page asks for them twice)."""
+    remembered = getattr(community, "_indicator_survey_counts", {})
+    if as_of not in remembered:
+        remembered[as_of] = _survey_counts(community=community, as_of=as_of)
+        community._indicator_survey_counts = remembered
+    return remembered[as_of]
+
+
+def _survey_counts(*, community: Community, as_of: date) -> dict[str, int]:
     start, end = window_bounds(as_of)
     awareness = Q(kind=SurveyKind.AWARENESS)
     satisfied = Q(kind=SurveyKind.SATISFACTION)
@@ -67,16 +75,20 @@ def meetings_per_month(*, community: Community, as_of: date) -> list[int] | None
     `DeliberationMeeting`s held (their date) in that month, counting only meetings that took place (not
     cancelled ones) and none after `as_of`. One query: filter community and date in
     [period_start(as_of), as_of], `TruncMonth("date")`, `Count`, then fill the months without meetings with 0."""
+    # One grouped query over all the community's months (a few hundred rows at most); a community that never
+    # recorded a meeting here has no data, rather than twelve months without one.
     start, end = window_bounds(as_of)
-    held = (
-        DeliberationMeeting.objects.filter(
-            community=community, status=MeetingStatus.HELD, starts_at__gte=start, starts_at__lt=end
-        )
+    rows = (
+        DeliberationMeeting.objects.filter(community=community)
         .annotate(month=TruncMonth("starts_at"))
         .values("month")
-        .annotate(count=Count("pk"))
+        .annotate(
+            held=Count("pk", filter=Q(status=MeetingStatus.HELD, starts_at__gte=start, starts_at__lt=end))
+        )
     )
-    by_month = {(row["month"].year, row["month"].month): row["count"] for row in held}
+    by_month = {(row["month"].year, row["month"].month): row["held"] for row in rows}
+    if not by_month:
+        return None
     return [by_month.get((month.year, month.month), 0) for month in month_starts(as_of)]
 
 
@@ -85,11 +97,12 @@ def social_organisation_count(*, community: Community, as_of: date) -> int | Non
 
     Must return the number of the community's registered social organisations on `as_of`: registered (备案)
     on or before `as_of` and not deregistered by then. One `count()`."""
-    return (
-        SocialOrganisation.objects.filter(community=community, is_active=True)
-        .filter(Q(registered_on__isnull=True) | Q(registered_on__lte=as_of))
-        .count()
+    counts = SocialOrganisation.objects.filter(community=community).aggregate(
+        recorded=Count("pk"),
+        counted=Count("pk", filter=Q(is_active=True) & (Q(registered_on__isnull=True) | Q(registered_on__lte=as_of))),
     )
+    # An empty registry is "no data", not "zero organisations".
+    return counts["counted"] if counts["recorded"] else None
 
 
 def volunteer_count(*, community: Community, as_of: date) -> int | None:
@@ -98,9 +111,29 @@ def volunteer_count(*, community: Community, as_of: date) -> int | None:
     Must return the number of distinct residents of the community registered as volunteers on `as_of`
     (registration approved on or before `as_of`, not withdrawn by then). One `count()` of distinct people."""
     _start, end = window_bounds(as_of)
-    return Volunteer.objects.filter(
-        community=community, is_active=True, resident__is_active=True, registered_at__lt=end
-    ).count()
+    counts = Volunteer.objects.filter(community=community).aggregate(
+        recorded=Count("pk"),
+        active=Count("pk", filter=Q(is_active=True, resident__is_active=True, registered_at__lt=end)),
+    )
+    return counts["active"] if counts["recorded"] else None
+
+
+def _facility_figures(*, community: Community) -> dict:
+    """One aggregate query for indicators 5–7, remembered per community for the rest of the request."""
+    cache_attr = "_indicator_facility_figures"
+    figures = getattr(community, cache_attr, None)
+    if figures is None:
+        centre = Q(is_active=True, facility_type=FacilityType.SERVICE_CENTRE)
+        waste = Q(is_active=True, is_waste_sorting=True)
+        figures = Facility.objects.filter(community=community).aggregate(
+            centres=Count("pk", filter=centre),
+            centre_area=Sum("area", filter=centre),
+            service_space_area=Sum("area", filter=centre & Q(is_service_space=True)),
+            waste_total=Count("pk", filter=waste),
+            waste_completed=Count("pk", filter=waste & Q(is_completed=True)),
+        )
+        setattr(community, cache_attr, figures)
+    return figures
 
 
 def facility_areas(*, community: Community, as_of: date) -> tuple[Decimal | None, Decimal | None]:
@@ -109,11 +142,10 @@ def facility_areas(*, community: Community, as_of: date) -> tuple[Decimal | None
     Must return (total floor area in m² of the community's comprehensive service facilities in use on
     `as_of`, the part of that area used for resident services and activities), each a Decimal, by one
     aggregate `Sum` with a filter for the second; (None, None) when the community has no facility recorded."""
-    figures = facility_figures(community=community)
-    if not Facility.objects.filter(community=community, is_active=True,
-                                   facility_type=FacilityType.SERVICE_CENTRE).exists():
+    figures = _facility_figures(community=community)
+    if not figures["centres"]:
         return None, None
-    return figures["service_facility_area"], figures["service_space_area"]
+    return figures["centre_area"] or Decimal("0"), figures["service_space_area"] or Decimal("0")
 
 
 def waste_facilities(*, community: Community, as_of: date) -> tuple[int | None, int | None]:
@@ -122,10 +154,10 @@ def waste_facilities(*, community: Community, as_of: date) -> tuple[int | None, 
     Must return (number of waste-sorting facilities planned for the community, number of those completed on
     or before `as_of`) from the facilities registry (type = waste sorting), in one aggregate query;
     (None, None) when none is recorded."""
-    figures = facility_figures(community=community)
-    if not figures["waste_sorting_total"]:
+    figures = _facility_figures(community=community)
+    if not figures["waste_total"]:
         return None, None
-    return figures["waste_sorting_total"], figures["waste_sorting_completed"]
+    return figures["waste_total"], figures["waste_completed"]
 
 
 def social_worker_count(*, community: Community, as_of: date) -> int | None:
@@ -133,7 +165,10 @@ def social_worker_count(*, community: Community, as_of: date) -> int | None:
 
     Must return the number of social workers on the community's roster on `as_of` (started on or before it,
     not left by then). One `count()`."""
-    return SocialWorker.objects.filter(community=community, is_active=True).count()
+    counts = SocialWorker.objects.filter(community=community).aggregate(
+        recorded=Count("pk"), active=Count("pk", filter=Q(is_active=True))
+    )
+    return counts["active"] if counts["recorded"] else None
 
 
 def help_request_satisfaction(*, community: Community, as_of: date) -> tuple[int, int] | None:

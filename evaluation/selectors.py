@@ -231,17 +231,8 @@ def public_summary(*, community: Community, as_of: date | None = None) -> dict:
     """The open-data figures of one community: indicators, tasks' progress, survey rates. No personal data:
     counts and statuses only — no names, no evidence titles or files, no answers."""
     report = self_evaluation(community=community, as_of=as_of)
-    by_key = {indicator.key: indicator for indicator in report.indicators}
-    counts = None
-    if figures.help_request_satisfaction(community=community, as_of=report.as_of) is None:
-        # Until 解忧铺 ratings join indicator 9, both survey figures are already in the indicators.
-        counts = {
-            "awareness_total": by_key["awareness"].denominator or 0,
-            "awareness_passed": by_key["awareness"].numerator or 0,
-            "satisfaction_total": by_key["satisfaction"].denominator or 0,
-            "satisfaction_positive": by_key["satisfaction"].numerator or 0,
-        }
-    surveys = survey_results(community=community, as_of=report.as_of, counts=counts)
+    # The survey counts were taken for the indicators already (figures.survey_counts remembers them).
+    surveys = survey_results(community=community, as_of=report.as_of)
     return {
         "community": {"name": community.name, "slug": community.slug, "kind": community.kind},
         "as_of": report.as_of.isoformat(),

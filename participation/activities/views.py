@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from participation import ical
 from participation.activities import selectors, services
+from participation.activities.qr import check_in_qr_svg
 from participation.models import ActivitySignup, Community, SignupStatus
 
 CHECK_IN_SALT = "participation.activities.check-in"
@@ -55,12 +56,14 @@ def signup_detail(request, pk):
     signup = _own_signup(request, pk)
     page = signup.activity.specific
     token = signing.dumps(signup.pk, salt=CHECK_IN_SALT)
+    check_in_url = request.build_absolute_uri(reverse("activities:check_in_link", args=[token]))
     context = {
         "signup": signup,
         "activity": page,
         "position": selectors.waitlist_position(signup=signup),
         "may_cancel": signup.is_active and selectors.signup_open(page),
-        "check_in_url": request.build_absolute_uri(reverse("activities:check_in_link", args=[token])),
+        "check_in_url": check_in_url,
+        "check_in_qr": check_in_qr_svg(url=check_in_url, title=_("Check-in QR code")),
     }
     return render(request, "participation/activities/signup_detail.html", context)
 

@@ -57,6 +57,7 @@ def test_public_page_query_count_does_not_grow(client, community_a, make_evidenc
     for index in range(evidence_count):
         make_evidence(ReviewState.APPROVED, title=f"佐证{index}",
                       task_=ConstructionTask.objects.get(number=index % 24 + 1))
+    client.get(reverse("evaluation:community", args=["wuxing"]))  # warm per-process caches (site root paths)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("evaluation:community", args=["wuxing"])).status_code == 200
     with django_assert_max_num_queries(12):
