@@ -22,6 +22,7 @@ class Event:
     location: str = ""
     description: str = ""
     url: str = ""
+    status: str = ""  # CONFIRMED / CANCELLED / TENTATIVE, when known
     stamp: datetime | None = None  # DTSTAMP: when this representation was made (the last change, say)
 
 
@@ -66,6 +67,8 @@ def _event_lines(event: Event, *, now: datetime) -> list[str]:
         lines.append(f"LOCATION:{escape_text(event.location)}")
     if event.description:
         lines.append(f"DESCRIPTION:{escape_text(event.description)}")
+    if event.status:
+        lines.append(f"STATUS:{event.status}")
     if event.url:
         lines.append(f"URL:{event.url}")  # a URI value: not TEXT-escaped
     lines.append("END:VEVENT")
