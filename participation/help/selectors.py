@@ -147,7 +147,7 @@ def staff_handlers_for(*, community_id: int) -> QuerySet[User]:
 
 
 def volunteers_for(*, community_id: int) -> QuerySet[User]:
-    # Until the volunteer registry exists (issue 5): any active resident account of the community.
-    return User.objects.filter(is_active=True, is_staff=False, communities=community_id).order_by(
-        "display_name", "pk"
-    )
+    """Registered, active volunteers of the community (the volunteer registry): who may handle a request."""
+    return User.objects.filter(
+        is_active=True, volunteer__community_id=community_id, volunteer__is_active=True
+    ).order_by("display_name", "pk")

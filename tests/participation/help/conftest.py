@@ -93,6 +93,9 @@ def volunteer_a(community_a):
     )
     user.email = "volunteer@example.com"
     user.save(update_fields=["email"])
+    from participation.models import Volunteer
+
+    Volunteer.objects.create(resident=user, community=community_a[0])  # a registered volunteer
     return user
 
 

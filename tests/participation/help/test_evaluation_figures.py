@@ -31,3 +31,13 @@ def test_overdue_requests_are_listed_for_the_dashboard(make_flow, community_a):
     later = timezone.now() + timezone.timedelta(days=3)
     assert overdue_help_requests(community=community_a[0], now=later) == [waiting]
     assert overdue_help_requests(community=community_a[0], now=timezone.now()) == []
+
+
+def test_only_registered_volunteers_can_be_assigned(make_flow, coordinator_a, resident_a2, volunteer_a):
+    from participation.help.services import InvalidHandler
+
+    request = make_flow(HelpState.ACCEPTED)
+    with pytest.raises(InvalidHandler):
+        services.assign(request=request, actor=coordinator_a, volunteer=resident_a2)  # not in the registry
+    assigned = services.assign(request=request, actor=coordinator_a, volunteer=volunteer_a)
+    assert assigned.assigned_volunteer == volunteer_a
