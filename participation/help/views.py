@@ -15,6 +15,7 @@ from participation.help.forms import HelpRequestForm, RateForm, ReopenForm, Reso
 from participation.help.rules import is_requester
 from participation.models import Community
 from participation.models.help_requests import HelpRequest, HelpState
+from participation.ratelimit import rate_limited
 from participation.selectors import photos_for
 from workflows.exceptions import TransitionForbidden, WorkflowError
 from workflows.selectors import transition_logs_for
@@ -28,6 +29,7 @@ def _private(response):
 
 
 @never_cache
+@rate_limited("help-request", per_user=10, per_ip=20, window=3600)
 def new_request(request, community_slug):
     community = get_object_or_404(Community, slug=community_slug)
     user = request.user

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from participation.models import Community, PointsClaim, Reward
 from participation.points import selectors, services
 from participation.points.forms import ClaimForm, RedeemForm
+from participation.ratelimit import rate_limited
 from participation.selectors import photos_for
 from workflows.exceptions import WorkflowError
 from workflows.models import ReviewState
@@ -33,6 +34,7 @@ def _may_claim(user) -> bool:
 
 @never_cache
 @login_required
+@rate_limited("points-claim", per_user=10, per_ip=30, window=3600)
 def claim_create(request):
     resident = request.user
     may_claim = _may_claim(resident)

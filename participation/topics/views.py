@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from participation.models import Community, TopicComment
+from participation.ratelimit import rate_limited
 from participation.selectors import photos_for
 from participation.topics import ical, selectors, services
 from participation.topics.forms import SUBMIT, CommentForm, ReportForm, TopicFilterForm, TopicForm
@@ -55,6 +56,7 @@ def _save_topic_form(request, form, *, save):
 
 @never_cache
 @login_required
+@rate_limited("topic-create", per_user=10, per_ip=30, window=3600)
 def topic_create(request, slug):
     community = _community(slug)
     if not request.user.has_perm("participation.propose_topic", community):
