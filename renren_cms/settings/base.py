@@ -190,6 +190,9 @@ WAGTAIL_SITE_NAME = _("Renren Community")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin would ask releases.wagtail.org for new versions from the editor's browser: a request to another site
+# that the admin CSP refuses (and that tells a third party who runs the site). Upgrades are the operator's job.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {
     "default": {
