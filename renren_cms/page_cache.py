@@ -101,7 +101,36 @@ class AnonymousPageCacheMiddleware:
         )
 
 
+def content_generation(request):
+    """Context processor: `{% cache 300 "name" page.pk content_generation %}` caches a fragment until the next
+    content change. Passed as a function, so a page without such a fragment never asks the cache."""
+    return {"content_generation": current_generation}
+
+
 def cached_by_generation(key: str, compute, timeout: int = TIMEOUT):
     """compute() once per content generation (and at most `timeout` seconds): for the parts of a page that
     are the same for every visitor, logged in or not. Any save in our apps makes the next call recompute."""
     return cache.get_or_set(f"data-cache:{current_generation()}:{key}", compute, timeout)
+
+
+def _site_for(request, site_model):
+    site = site_model._find_for_request(request)
+    if site is not None:
+        site.root_page.specific  # noqa: B018 - cached on the object, so it is stored with it: no query to route
+    return site
+
+
+class CachedSiteMiddleware:
+    """Wagtail looks up the Site for every request that renders a page or a page URL (one query, and a costly
+    one to build); the answer only changes when a Site or page changes, which bumps the generation."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(EXCLUDED_PREFIXES):
+            from wagtail.models import Site
+
+            host = f"{request._get_raw_host()}:{request.get_port()}"
+            request._wagtail_site = cached_by_generation(f"wagtail-site:{host}", lambda: _site_for(request, Site))
+        return self.get_response(request)

@@ -70,3 +70,20 @@ def test_logged_in_users_are_never_served_from_cache(client, news_index, residen
 def test_pages_with_a_csrf_token_are_not_shared(client, community_a):
     response = client.get("/accounts/login/")
     assert "X-Page-Cache" not in response
+
+
+def test_logged_in_pages_reuse_shared_fragments_yet_never_show_them_stale(client, news_index, resident_a):
+    # Signed-in pages are rendered per request, but the community home's sections, the navigation, the Site and
+    # the URL routing are cached per content generation: a change must show at once there too.
+    client.force_login(resident_a)
+    assert "第一条新闻" not in client.get("/wuxing/").content.decode()
+    news = news_index.add_child(instance=NewsPage(title="第一条新闻", slug="first"))
+    home = client.get("/wuxing/").content.decode()
+    assert "第一条新闻" in home and "张小明" in home
+    news_index.title, news_index.show_in_menus = "社区动态", True
+    news_index.save_revision().publish()
+    assert "社区动态" in client.get("/wuxing/").content.decode()  # the navigation
+    assert client.get("/wuxing/news/first/").status_code == 200
+    news.unpublish()
+    assert client.get("/wuxing/news/first/").status_code == 404  # the cached route
+    assert "第一条新闻" not in client.get("/wuxing/").content.decode()

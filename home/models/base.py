@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -11,6 +12,11 @@ from home.models.mixins import SegmentedSearchMixin, segmented_search_fields
 from participation.points import selectors as points_selectors
 from participation.topics import selectors as topic_selectors
 from renren_cms.page_cache import cached_by_generation
+
+
+def _live_specific_page(url_path: str):
+    page = Page.objects.filter(url_path=url_path, live=True).first()
+    return page.specific if page is not None else None
 
 
 class PortalPage(SegmentedSearchMixin, Page):
@@ -36,9 +42,10 @@ class PortalPage(SegmentedSearchMixin, Page):
         (Wagtail's default); anything that is not a plain page path falls back to the default walk."""
         if path_components:
             url_path = self.url_path + "/".join(path_components) + "/"
-            page = Page.objects.filter(url_path=url_path, live=True).first()
+            # Per content generation: publishing, moving or unpublishing a page bumps it.
+            page = cached_by_generation(f"route:{url_path}", lambda: _live_specific_page(url_path))
             if page is not None:
-                return page.specific.route(request, [])
+                return page.route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
@@ -82,8 +89,9 @@ class HomePage(SegmentedSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The same for every visitor: computed once per content change, not once per request.
-        context.update(cached_by_generation(f"home-sections:{self.pk}", self.section_data, timeout=60))
+        # The same for every visitor: home_page.html caches the rendered sections per content generation, and
+        # only when that fragment is missing does the template touch this, and the queries run.
+        context["home_sections"] = SimpleLazyObject(self.section_data)
         return context
 
     def section_data(self) -> dict:

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     # Outside the page cache, so that pages served from it carry the headers too.
     "renren_cms.security.SecurityHeadersMiddleware",
     "renren_cms.page_cache.AnonymousPageCacheMiddleware",
+    "renren_cms.page_cache.CachedSiteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -92,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "workflows.context_processors.unread_messages",
+                "renren_cms.page_cache.content_generation",
             ],
         },
     },
