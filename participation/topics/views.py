@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
+from django.utils.functional import SimpleLazyObject
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -39,10 +40,15 @@ def _back(topic):
 
 def topic_list(request, slug):
     community = _community(slug)
-    filter_form = TopicFilterForm(request.GET or None, community=community)
-    topics = selectors.public_topics(community=community, **filter_form.filters())
-    page_obj = Paginator(topics, PER_PAGE).get_page(request.GET.get("page"))
-    context = {"community": community, "filter_form": filter_form, "page_obj": page_obj}
+
+    def listing():
+        filter_form = TopicFilterForm(request.GET or None, community=community)
+        topics = selectors.public_topics(community=community, **filter_form.filters())
+        return {"filter_form": filter_form, "page_obj": Paginator(topics, PER_PAGE).get_page(request.GET.get("page"))}
+
+    # The list is the same for every visitor: the template caches it per content generation and URL, and only
+    # evaluates `listing` (the queries) when that fragment is missing.
+    context = {"community": community, "listing": SimpleLazyObject(listing)}
     return render(request, "participation/topics/topic_list.html", context)
 
 
