@@ -1,6 +1,6 @@
-"""How the admin's inspect views show field values. Wagtail prints the raw value through |localize, so staff saw
-“None” and “False” in English, and times in UTC (|localize formats a datetime in its own time zone) while the
-timeline beside them shows local time. Registered for every model field in WorkflowsConfig.ready()."""
+"""How the admin's inspect views show field values. Wagtail prints the raw value through |localize, so staff
+saw “None” and “False” in English, and times in UTC (|localize formats a datetime in its own time zone) while
+the timeline beside them shows local time. Registered for every model field in WorkflowsConfig.ready()."""
 
 from datetime import datetime
 

@@ -63,7 +63,9 @@ def test_categories_and_templates_are_scoped_to_my_community(client, coordinator
     assert not ResponseTemplate.objects.filter(title="越权模板").exists()
 
 
-def test_inspect_shows_empty_values_yes_no_and_local_times_in_chinese(client, coordinator_a, make_request, clock):
+def test_inspect_shows_empty_values_yes_no_and_local_times_in_chinese(
+    client, coordinator_a, make_request, clock
+):
     # Submitted at 09:00 Shanghai time (01:00 UTC), not public, not entered by staff (entered_by is empty).
     request = make_request()
     client.force_login(coordinator_a)
