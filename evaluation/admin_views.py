@@ -19,6 +19,7 @@ from evaluation.models import EvaluationPeriod, EvidenceFile, SurveyKind, Survey
 from participation.admin_scoping import user_may_access
 from participation.models import Community
 from participation.selectors import communities_for_user
+from workflows.views_admin import TitledAdminViewMixin
 
 VIEW = "evaluation.view_evaluation"
 MANAGE_PERIODS = "evaluation.manage_periods"
@@ -51,7 +52,7 @@ def _evidence_index_url(community, task=None, state=None) -> str:
     return reverse("task_evidence:index") + query
 
 
-class SelfEvaluationView(WagtailAdminTemplateMixin, TemplateView):
+class SelfEvaluationView(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "evaluation/admin/self_evaluation.html"
     page_title = gettext_lazy("Self-evaluation")
     header_icon = "tasks"
@@ -105,7 +106,7 @@ def self_evaluation_print(request):
     )
 
 
-class SurveyResultsView(WagtailAdminTemplateMixin, TemplateView):
+class SurveyResultsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "evaluation/admin/survey_results.html"
     page_title = gettext_lazy("Survey results")
     header_icon = "list-ul"
@@ -165,7 +166,7 @@ def _period_for(request, pk) -> EvaluationPeriod:
     return period
 
 
-class ClosePeriodView(WagtailAdminTemplateMixin, TemplateView):
+class ClosePeriodView(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "evaluation/admin/period_close.html"
     page_title = gettext_lazy("Close evaluation period")
     header_icon = "date"
@@ -193,7 +194,7 @@ class ClosePeriodView(WagtailAdminTemplateMixin, TemplateView):
         return redirect("evaluation_periods:snapshot", self.period.pk)
 
 
-class SnapshotView(WagtailAdminTemplateMixin, TemplateView):
+class SnapshotView(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "evaluation/admin/period_snapshot.html"
     page_title = gettext_lazy("Evaluation period")
     header_icon = "date"
@@ -217,7 +218,7 @@ class SnapshotView(WagtailAdminTemplateMixin, TemplateView):
         }
 
 
-class ComparePeriodsView(WagtailAdminTemplateMixin, TemplateView):
+class ComparePeriodsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "evaluation/admin/period_compare.html"
     page_title = gettext_lazy("Compare evaluation periods")
     header_icon = "date"

@@ -19,6 +19,19 @@ from workflows.forms import TransitionForm
 from workflows.services import check_transition_allowed, perform_transition, user_may_ever_take
 
 
+class TitledAdminViewMixin:
+    """Put before WagtailAdminTemplateMixin. Wagtail's slim header shows only the breadcrumbs (its h1 is for
+    screen readers), so a custom admin view without a breadcrumb of its own was headed “首页”: this ends the
+    breadcrumbs with the page's title (and subtitle)."""
+
+    def get_breadcrumbs_items(self):
+        item = {"url": "", "label": self.get_page_title()}
+        subtitle = self.get_page_subtitle()
+        if subtitle:
+            item["sublabel"] = subtitle
+        return [*super().get_breadcrumbs_items(), item]
+
+
 class TransitionView(WagtailAdminTemplateMixin, FormView):
     viewset = None
     index_url_name = None

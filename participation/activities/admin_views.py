@@ -14,13 +14,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from participation.activities import selectors, services
 from participation.models import ActivitySignup
 from participation.selectors import community_ids_for_user
+from workflows.views_admin import TitledAdminViewMixin
 
 
 def may_run_activities(user) -> bool:
     return user.has_perm("participation.check_in_activity")
 
 
-class _CheckInBase(WagtailAdminTemplateMixin, TemplateView):
+class _CheckInBase(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "tick"
     index_url_name = None
     activity_url_name = None

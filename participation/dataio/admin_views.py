@@ -22,6 +22,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from participation.dataio import services
 from participation.dataio.files import MAX_ROWS, FileRefused
 from participation.selectors import communities_for_user
+from workflows.views_admin import TitledAdminViewMixin
 
 TOKEN_SALT = "participation.dataio.upload"
 TOKEN_MAX_AGE = 3600
@@ -62,7 +63,7 @@ class ExportForm(_KindCommunityForm):
     file_format = forms.ChoiceField(label=gettext_lazy("Format"), choices=[("xlsx", "XLSX"), ("csv", "CSV")])
 
 
-class _DataView(WagtailAdminTemplateMixin, TemplateView):
+class _DataView(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "download"
     page_title = gettext_lazy("Import and export")
     index_url_name = None

@@ -19,7 +19,7 @@ from participation.help.forms import HelpEntryForm, HelpTransitionForm
 from participation.help.statistics import help_statistics
 from participation.selectors import communities_for_user, community_ids_for_user
 from workflows.exceptions import TransitionForbidden, WorkflowError
-from workflows.views_admin import TransitionView
+from workflows.views_admin import TitledAdminViewMixin, TransitionView
 
 
 class HelpTransitionView(TransitionView):
@@ -65,7 +65,7 @@ class HelpTransitionView(TransitionView):
         return redirect(self.get_success_url())
 
 
-class HelpEntryView(WagtailAdminTemplateMixin, FormView):
+class HelpEntryView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView):
     """代录: a request for a resident who phoned or came in; they still get the messages (or a tracking link)."""
 
     viewset = None
@@ -127,7 +127,7 @@ def _default_start(today: date) -> date:
     return date(year, (month - 1) % 12 + 1, 1)
 
 
-class HelpStatisticsView(WagtailAdminTemplateMixin, TemplateView):
+class HelpStatisticsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "participation/help/admin/statistics.html"
     page_title = gettext_lazy("Help request statistics")
     header_icon = "table"

@@ -17,11 +17,12 @@ from participation.points.forms import AdjustPointsForm, CommentForm
 from participation.points.rules import in_community
 from participation.rules import is_admin, is_coordination, is_operations
 from participation.selectors import communities_for_user
+from workflows.views_admin import TitledAdminViewMixin
 
 may_adjust_somewhere = is_admin | is_coordination | is_operations
 
 
-class AdjustPointsView(WagtailAdminTemplateMixin, FormView):
+class AdjustPointsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView):
     """直接奖励 / 扣分: always with a reason; a deduction never takes a balance below zero."""
 
     template_name = "participation/points/admin/adjust.html"
@@ -80,7 +81,7 @@ class AdjustPointsView(WagtailAdminTemplateMixin, FormView):
         return redirect(reverse(self.index_url_name))
 
 
-class RedemptionActionView(WagtailAdminTemplateMixin, FormView):
+class RedemptionActionView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView):
     """GET: confirm (a reason is asked for a cancellation); POST: fulfil or cancel."""
 
     template_name = "participation/points/admin/redemption_action.html"

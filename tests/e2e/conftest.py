@@ -4,6 +4,7 @@ Playwright's sync API runs an event loop in the test thread, so Django's guard a
 code must be lifted for these tests (the ORM calls are the test's own, not made from a coroutine)."""
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -80,3 +81,26 @@ def screenshot(request):
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{name}.png"), full_page=True)
 
     return take
+
+
+# Latin words a resident may meet on a Chinese page: file formats and the standard's number.
+ALLOWED_LATIN = {"JSON", "JPEG", "PNG", "WebP", "MB", "DB", "T"}
+
+
+def assert_phone_page_ok(page):
+    """A page a resident reads on a phone: nothing makes it scroll sideways, and no English is left in it.
+    Says what sticks out, or which words, when it fails."""
+    found = page.evaluate(
+        """() => {
+            const width = document.documentElement.clientWidth;
+            const wide = [...document.querySelectorAll('body *')]
+                .filter(el => el.getBoundingClientRect().right > width + 1)
+                .slice(0, 5)
+                .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''));
+            return {scroll: document.documentElement.scrollWidth, wide, text: document.body.innerText};
+        }"""
+    )
+    scroll = found["scroll"]
+    assert scroll <= PHONE["width"], f"{page.url} scrolls sideways: {scroll}px, {found['wide']}"
+    english = {word for word in re.findall(r"[A-Za-z]{2,}", found["text"]) if word not in ALLOWED_LATIN}
+    assert not english, f"{page.url} shows English: {sorted(english)}"

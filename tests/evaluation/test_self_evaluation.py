@@ -90,3 +90,12 @@ def test_printable_page_is_self_contained_a4(client, evaluator_a):
     assert "size: A4" in content and "@media print" in content
     assert "<link" not in content and "src=" not in content and "http" not in content.split("</style>")[0]
     assert "健全完善参与机制" in content
+
+
+def test_header_names_the_self_evaluation_not_the_home_page(client, evaluator_a):
+    # Wagtail's header shows only the breadcrumbs (its h1 is for screen readers): the last one is the title.
+    client.force_login(evaluator_a)
+    html = client.get(reverse("self_evaluation:index")).content.decode()
+    start = html.index('aria-label="面包屑导航"')
+    breadcrumbs = html[start:html.index("</nav>", start)]
+    assert "自评" in breadcrumbs and "五星社区" in breadcrumbs

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 
 import pytest
 from django.core.files.base import ContentFile
@@ -60,3 +61,17 @@ def test_categories_and_templates_are_scoped_to_my_community(client, coordinator
         "community": community_b[0].pk, "title": "越权模板", "text": "x", "is_active": "on",
     })
     assert not ResponseTemplate.objects.filter(title="越权模板").exists()
+
+
+def test_inspect_shows_empty_values_yes_no_and_local_times_in_chinese(
+    client, coordinator_a, make_request, clock
+):
+    # Submitted at 09:00 Shanghai time (01:00 UTC), not public, not entered by staff (entered_by is empty).
+    request = make_request()
+    client.force_login(coordinator_a)
+    inspect = client.get(reverse("help_requests:inspect", args=[request.pk])).content.decode()
+    values = [value.strip() for value in re.findall(r"<dd>(.*?)</dd>", inspect, flags=re.S)]
+    assert "None" not in values and "False" not in values and "True" not in values
+    assert "否" in values and "-" in values
+    assert "2024年3月4日 09:00" in values
+    assert "2024年3月4日 01:00" not in values
