@@ -10,11 +10,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
 
 from evaluation.models import FileKind
 from evaluation.models.evidence import MAX_EVIDENCE_FILE_BYTES
-from participation.uploads import MultipleFileInput
+from participation.uploads import MultipleFileInput, clean_image
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of legacy .doc and .xls
 EXTENSIONS = {
@@ -85,10 +84,10 @@ def check_evidence_file(uploaded) -> CheckedFile:
             params={"name": name},
         )
     if kind in (FileKind.JPEG, FileKind.PNG, FileKind.WEBP):
+        # Re-encoded like residents' photos: a photo of a visit keeps no GPS position or other EXIF data.
         try:
-            with Image.open(io.BytesIO(data)) as probe:
-                probe.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+            uploaded = clean_image(uploaded, max_bytes=MAX_EVIDENCE_FILE_BYTES)
+        except ValidationError:
             raise ValidationError(
                 _("%(name)s is not a readable image."), code="bad_image", params={"name": name}
             ) from None

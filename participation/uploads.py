@@ -21,13 +21,13 @@ MAX_PIXELS = 40_000_000  # a decompression bomb is small on disk and huge in mem
 MAX_SIDE = 2400  # plenty for a phone screen; keeps storage and page weight sane
 
 
-def clean_image(uploaded) -> ContentFile:
+def clean_image(uploaded, *, max_bytes: int = MAX_BYTES) -> ContentFile:
     """A re-encoded copy of an uploaded image with a random name, or ValidationError in Chinese."""
-    if uploaded.size > MAX_BYTES:
+    if uploaded.size > max_bytes:
         raise ValidationError(
             _("The image is too large (%(size)s). Each image may be at most %(max)s."),
             code="too_large",
-            params={"size": filesizeformat(uploaded.size), "max": filesizeformat(MAX_BYTES)},
+            params={"size": filesizeformat(uploaded.size), "max": filesizeformat(max_bytes)},
         )
     uploaded.seek(0)
     data = uploaded.read()

@@ -162,7 +162,27 @@ def test_operations_drafts_evidence_with_a_file_and_a_linked_page(client, operat
     assert "签到表.png" in inspect and home.title in inspect and "参与人数" in inspect
     download = client.get(reverse("self_evaluation:file", args=[record.pk]))
     assert download.status_code == 200 and download["X-Content-Type-Options"] == "nosniff"
-    assert b"".join(download.streaming_content) == png_bytes()
+    with Image.open(io.BytesIO(b"".join(download.streaming_content))) as served:
+        assert served.format == "PNG" and served.size == (8, 8) and served.getpixel((0, 0)) == (255, 0, 0)
+
+
+def test_evidence_photos_lose_their_gps_position(client, operations_a, community_a, task):
+    # Photos of visits are taken on phones that write where they were taken into the file.
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (31.0, 46.0, 0.0)}  # GPSInfo
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16), "blue").save(buffer, "JPEG", exif=exif)
+    assert Image.open(io.BytesIO(buffer.getvalue())).getexif().get(0x8825)
+    client.force_login(operations_a)
+    upload = SimpleUploadedFile("走访照片.jpg", buffer.getvalue(), content_type="image/jpeg")
+    response = client.post(reverse("task_evidence:add"), {
+        "community": community_a[0].pk, "task": task.pk, "title": "走访照片证据", "start_date": "2026-03-15",
+        "new_files": [upload],
+    })
+    assert response.status_code == 302, response.context["form"].errors
+    record = TaskEvidence.objects.get(title="走访照片证据").files.get()
+    with record.file.open("rb") as stored, Image.open(stored) as image:
+        assert image.format == "JPEG" and not image.getexif().get(0x8825)
 
 
 def test_a_disguised_file_is_refused_and_nothing_saved(client, operations_a, community_a, task):
