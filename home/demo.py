@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home import standard_content as std
+from home.demo_participation import seed_help_categories, seed_topics_and_requests
 from home.models import (
     ActivityIndexPage,
     ActivityPage,
@@ -116,6 +117,7 @@ def seed_demo() -> SeedReport:
         _seed_rewards(community, report)
         _seed_work_groups(homes[spec["slug"]], report)
         _seed_spaces(community, report)
+        seed_help_categories(community, report)
 
     admin = _user(ADMIN[0], ADMIN[1], report)
     if not admin.is_superuser:
@@ -136,6 +138,7 @@ def seed_demo() -> SeedReport:
             )
             report.created.append(f"resident {mobile}")
         report.logins.append((mobile, name, f"{community.name} 居民"))
+    seed_topics_and_requests(urban, resident_mobile=RESIDENTS[0][0], coordinator_mobile=STAFF[1][0], report=report)
     return report
 
 

@@ -25,3 +25,17 @@ def test_seed_demo_twice_changes_nothing(capsys):
     call_command("seed_demo")
     assert counts() == before
     assert "nothing changed" in capsys.readouterr().out
+
+
+def test_demo_residents_can_ask_for_help_and_see_topics_at_work(client):
+    from participation.models import ConsultationTopic, HelpRequest
+
+    call_command("seed_demo")
+    # The 解忧铺 form needs the community's categories, or a resident of `make run` could not ask at all.
+    client.force_login(User.objects.get(mobile="13900000001"))
+    form = client.get("/help/wuxing/new/").content.decode()
+    assert "设施维修" in form and "生活服务" in form
+    assert ConsultationTopic.objects.filter(community__slug="wuxing", state="approved").exists()
+    assert "3号楼前增设非机动车充电桩" in client.get("/topics/wuxing/").content.decode()
+    assert HelpRequest.objects.filter(community__slug="wuxing").count() == 2
+    assert "5幢楼道感应灯不亮" in client.get("/help/wuxing/").content.decode()
