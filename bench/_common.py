@@ -71,6 +71,10 @@ class PrivatePostgres:
     def stop(self, mode: str = "fast") -> None:
         self._pg(["pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop"])
 
+    def pid(self) -> int:
+        """The postmaster's process id (its children are the backends, one per open connection)."""
+        return int((self.data / "postmaster.pid").read_text().split()[0])
+
     def cleanup(self) -> None:
         if (self.data / "postmaster.pid").exists():
             self.stop("immediate")

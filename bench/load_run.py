@@ -86,10 +86,11 @@ def _tree_cpu_seconds(pid: int) -> float:
     return total
 
 
-def drive(base: str, fixtures: dict, args, server, during=None) -> tuple[list, dict]:
+def drive(base: str, fixtures: dict, args, server, postgres, during=None) -> tuple[list, dict]:
     """Run the driver (and `during(t0)` beside it, for the fault run); returns outcomes and CPU figures."""
     driver = Driver(base, fixtures)
-    cpu = (time.process_time(), _tree_cpu_seconds(server.pid), _busy_cpu_seconds())
+    cpu = (time.process_time(), _tree_cpu_seconds(server.pid), _busy_cpu_seconds(),
+           _tree_cpu_seconds(postgres.pid()))
     if during is not None:
         import threading
 
@@ -101,6 +102,8 @@ def drive(base: str, fixtures: dict, args, server, during=None) -> tuple[list, d
         "elapsed": elapsed,
         "load generator": time.process_time() - cpu[0],
         "gunicorn": _tree_cpu_seconds(server.pid) - cpu[1],
+        # Backends live as long as their connection: persistent ones are all counted, the others in part.
+        "postgres": _tree_cpu_seconds(postgres.pid()) - cpu[3] if during is None else None,
         "whole machine": _busy_cpu_seconds() - cpu[2],
         "available": elapsed * os.cpu_count(),
     }
@@ -135,20 +138,21 @@ def check_database(verified: dict, results: list, *, tolerate_failed_commits: bo
 
 
 def report_usage(usage: dict) -> None:
+    postgres = f"PostgreSQL ≥ {usage['postgres']:.0f}, " if usage["postgres"] is not None else ""
     print(f"CPU seconds during the run: load generator {usage['load generator']:.0f}, "
-          f"gunicorn {usage['gunicorn']:.0f}, "
+          f"gunicorn {usage['gunicorn']:.0f}, {postgres}"
           f"whole machine {usage['whole machine']:.0f} of {usage['available']:.0f} available "
-          "(the rest: PostgreSQL, Redis and other processes on the machine).")
+          "(the rest: Redis and other processes on the machine).")
 
 
 def main() -> None:
     args = arguments(__doc__)
     print(f"Machine: {common.machine_note()}.")
     results = []
-    with site_on_private_postgres(args, "load_run") as (base, fixtures, env, _postgres, server):
+    with site_on_private_postgres(args, "load_run") as (base, fixtures, env, postgres, server):
         before = common.fixtures(env, "snapshot")
         print(f"Driving {base} for {args.duration} s with {args.connections} connections …", flush=True)
-        outcomes, usage = drive(base, fixtures, args, server)
+        outcomes, usage = drive(base, fixtures, args, server, postgres)
         verified = common.fixtures(env, "verify",
                                    {"before": before, "outcomes": submission_markers(outcomes)})
     rows = summarise(outcomes, usage["elapsed"])
