@@ -60,10 +60,19 @@ def wait_for(url: str, timeout: float = 30) -> None:
     raise RuntimeError(f"{url} did not answer within {timeout}s")
 
 
-def start_gunicorn(app: str, port: int, env: dict) -> subprocess.Popen:
+def prepare_site(env: dict, *, residents: int, news: int = 200) -> None:
+    """Migrate the database `env` names, collect static files, compile translations, seed scaled-up data."""
+    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+    run([PYTHON, "manage.py", "compile_translations", "-v0"], env)
+    run([PYTHON, "bench/seed_scale.py", "--residents", str(residents), "--news", str(news)], env)
+
+
+def start_gunicorn(app: str, port: int, env: dict, log=None) -> subprocess.Popen:
+    """gunicorn with 2 workers; its output (tracebacks of failed requests included) goes to `log` if given."""
     return subprocess.Popen(
         [PYTHON, "-m", "gunicorn", app, "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=ROOT, env=env, start_new_session=True,
+        cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log,
     )
 
 
@@ -99,10 +108,7 @@ def main() -> None:
         sys.exit("wrk is not installed (Debian package `wrk`).")
     RESULTS.mkdir(exist_ok=True)
     env = site_env(args.database_url)
-    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
-    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
-    run([PYTHON, "manage.py", "compile_translations", "-v0"], env)
-    run([PYTHON, "bench/seed_scale.py", "--residents", str(args.residents)], env)
+    prepare_site(env, residents=args.residents)
 
     site = start_gunicorn("renren_cms.wsgi", 8101, env)
     floor = start_gunicorn("bench.hello_wsgi", 8102, {**os.environ, "PYTHONPATH": str(ROOT)})

@@ -1,4 +1,9 @@
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -31,5 +36,13 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # No context processors beyond the basics: the failure may be in one of them.
-    return render(request, "500.html", status=500)
+    """500, or 503 with Retry-After when the database cannot be reached (a restart, a failover): residents
+    are told to come back in a minute rather than that something broke.
+
+    Rendered without the request, so without context processors: they may need the very database (the
+    session, unread messages) whose failure brought us here."""
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "60"
+        return response
+    return HttpResponse(loader.render_to_string("500.html"), status=500)

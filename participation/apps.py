@@ -11,7 +11,7 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in, user_login_failed
 
-        from participation import throttling
+        from participation import ratelimit, throttling  # noqa: F401  (ratelimit registers its deploy check)
 
         user_login_failed.connect(throttling.on_login_failed, dispatch_uid="participation.login_throttle")
         user_logged_in.connect(throttling.on_logged_in, dispatch_uid="participation.login_throttle_reset")

@@ -2,10 +2,15 @@
 
 `@rate_limited("topic-submit", per_user=10, per_ip=30, window=3600)` on a view counts its POSTs per user and
 per client address in Django's cache (shared by every app server in production) and, over the limit, answers
-with a Chinese "请稍后再试" page (HTTP 429) without running the view. GETs are never limited."""
+with a Chinese "请稍后再试" page (HTTP 429) without running the view. GETs are never limited.
+
+RATE_LIMITS=off in the environment (settings.RATE_LIMITS_ENABLED) switches them off, for load benchmarks
+only; `manage.py check --deploy` warns about it."""
 
 import functools
 
+from django.conf import settings
+from django.core import checks
 from django.core.cache import cache
 from django.shortcuts import render
 
@@ -34,11 +39,26 @@ def over_limit(request, *, scope: str, per_user: int, per_ip: int, window: int) 
     return any(counts)
 
 
+def limits_enabled() -> bool:
+    return getattr(settings, "RATE_LIMITS_ENABLED", True)
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_rate_limits_on(app_configs, **kwargs):
+    if limits_enabled():
+        return []
+    return [checks.Warning(
+        "Rate limits on the public forms are off (RATE_LIMITS=off).",
+        hint="That setting is for load benchmarks only: unset RATE_LIMITS in production.",
+        id="participation.W001",
+    )]
+
+
 def rate_limited(scope: str, *, per_user: int = 10, per_ip: int = 30, window: int = 3600):
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            if request.method == "POST" and over_limit(
+            if request.method == "POST" and limits_enabled() and over_limit(
                 request, scope=scope, per_user=per_user, per_ip=per_ip, window=window
             ):
                 return render(request, "429.html", {"window_minutes": max(1, window // 60)}, status=429)

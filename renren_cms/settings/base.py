@@ -154,6 +154,10 @@ WAGTAILADMIN_USER_LOGIN_FORM = "participation.forms.AdminLoginForm"
 # throttling counts per client IP: 0 trusts only REMOTE_ADDR (no proxy); behind a proxy that would
 # lump every resident together, so production sets this (default 1 there).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Rate limits on the public submission forms (participation/ratelimit.py) are on unless RATE_LIMITS=off.
+# Off is for load benchmarks only (bench/load_run.py: thousands of submissions from one address); anything
+# but an explicit off/false/0/no keeps them on, and `check --deploy` warns when they are off.
+RATE_LIMITS_ENABLED = os.environ.get("RATE_LIMITS", "on").strip().lower() not in {"off", "false", "0", "no"}
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]

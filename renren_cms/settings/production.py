@@ -28,7 +28,11 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
-CONN_MAX_AGE = 60
+# Persistent connections (one per gunicorn worker) save a connection set-up per request. The health check
+# makes a worker notice a connection the database closed (a restart, a failover) and reconnect, instead of
+# failing the next request with it. (A top-level CONN_MAX_AGE setting would do nothing: it is per database.)
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 # Emails and search indexing never block a request: a `manage.py db_worker` process runs them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -64,3 +64,11 @@ def test_visitors_help_requests_are_rate_limited_per_address(client, community_a
     assert response.status_code == 429
     assert "请稍后再试" in response.content.decode()
     assert client.get("/help/wuxing/new/", REMOTE_ADDR="10.8.8.8").status_code == 200  # reading is never limited
+
+
+def test_limits_switched_off_for_benchmarks_let_every_submission_through(settings):
+    # RATE_LIMITS=off (bench/load_run.py only): one address may submit any number of times.
+    settings.RATE_LIMITS_ENABLED = False
+    assert {post(ip="10.0.0.11").status_code for _ in range(10)} == {200}
+    settings.RATE_LIMITS_ENABLED = True
+    assert [post(ip="10.0.0.12").status_code for _ in range(4)] == [200, 200, 200, 429]
