@@ -127,7 +127,7 @@ class Facility(models.Model):
     is_service_space = models.BooleanField(
         _("resident service or activity space"),
         default=False,
-        help_text=_("Space for residents' services and activities (task 13: at least 70 % of the service facility)."),
+        help_text=_("Space for residents' services and activities (task 13: at least 70 per cent of the service facility)."),
     )
     is_waste_sorting = models.BooleanField(_("waste-sorting facility"), default=False)
     is_completed = models.BooleanField(_("completed"), default=True)
