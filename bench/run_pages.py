@@ -29,6 +29,9 @@ PAGES = {
     "activity list": "/wuxing/activities/",
     "activity detail": "/wuxing/activities/activity-1/",
     "behaviour list": "/wuxing/behaviours/",
+    "topic list": "/topics/wuxing/",
+    "topic detail": "/topics/1/",
+    "help list": "/help/wuxing/",
 }
 
 
