@@ -8,6 +8,9 @@ States of a HelpRequest, and how they sit on the Reviewable base:
   `reject` (reason required) or `mark_duplicate` (linked to an original of the same community).
 - The base's ``approved`` and ``returned`` are not used: `approve` and `return_for_changes` are removed
   (a visitor cannot edit a request, so there is nothing to return it for) and `accept` leads to ``accepted``.
+- Routing by grid: triage stays with the coordination group; when they accept a request whose grid has a
+  worker, the same action also assigns it to that worker (services.accept: two logged transitions), who is
+  told; they may reassign it with `assign` as any other.
 - ``accepted`` → ``assigned`` (one handler: staff, volunteer or social organisation) → ``in_progress`` →
   ``resolved`` (resolution note) → ``closed`` (the requester confirms and rates 1–5), or `reopen` back to
   ``in_progress`` (reason required, within 30 days of the resolution or closing).
@@ -143,6 +146,18 @@ class HelpRequest(CommunityReviewable):
         verbose_name=_("entered by"), help_text=_("The staff member who entered it on the requester's behalf."),
     )
     channel = models.CharField(_("channel"), max_length=10, choices=IntakeChannel.choices, default=IntakeChannel.ONLINE)
+    # Routing (表1 task 23): the requester's grid, from their household or chosen by staff entering it. On
+    # acceptance the grid's worker becomes the default handler (services.accept); triage stays with the
+    # coordination group.
+    grid = models.ForeignKey(
+        "participation.Grid", null=True, blank=True, on_delete=models.SET_NULL, related_name="help_requests",
+        verbose_name=_("grid"),
+    )
+    # The 民情日记 entry it was turned into a request from: staff-only, never shown on a public page.
+    source_diary_entry = models.ForeignKey(
+        "participation.DiaryEntry", null=True, blank=True, on_delete=models.SET_NULL, related_name="help_requests",
+        verbose_name=_("from the visit diary entry"), editable=False,
+    )
     is_public = models.BooleanField(_("may be shown publicly"), default=False)
     is_sensitive = models.BooleanField(_("sensitive"), default=False)
     # SHA-256 of the visitor's tracking token; the token itself is never stored.
@@ -226,6 +241,12 @@ class HelpRequest(CommunityReviewable):
             ),
             models.CheckConstraint(
                 condition=~Q(is_public=True, is_sensitive=True), name="help_sensitive_never_public"
+            ),
+            # One request per diary entry: a double submit of the conversion cannot create a second one.
+            models.UniqueConstraint(
+                fields=["source_diary_entry"], condition=Q(source_diary_entry__isnull=False),
+                name="help_one_request_per_diary_entry",
+                violation_error_message=_("This diary entry has already been turned into a help request."),
             ),
             models.UniqueConstraint(
                 fields=["tracking_token_hash"],
