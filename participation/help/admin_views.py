@@ -37,8 +37,7 @@ class HelpTransitionView(TransitionView):
         if name == "assign":
             return services.assign(
                 request=self.object, actor=actor, staff=data.get("staff"), volunteer=data.get("volunteer"),
-                organisation_name=data.get("organisation_name", ""),
-                organisation_contact=data.get("organisation_contact", ""), comment=comment,
+                organisation=data.get("organisation"), comment=comment,
             )
         if name == "accept":
             return services.accept(request=self.object, actor=actor, comment=comment,

@@ -139,10 +139,10 @@ class HelpTransitionForm(TransitionForm):
             self.fields["volunteer"] = forms.ModelChoiceField(
                 label=_("Volunteer"), required=False, queryset=selectors.volunteers_for(community_id=community_id)
             )
-            self.fields["organisation_name"] = forms.CharField(label=_("Social organisation"), required=False,
-                                                               max_length=100)
-            self.fields["organisation_contact"] = forms.CharField(
-                label=_("Social organisation contact"), required=False, max_length=100
+            self.fields["organisation"] = forms.ModelChoiceField(
+                label=_("Social organisation"), required=False,
+                queryset=selectors.organisations_for(community_id=community_id),
+                help_text=_("From the community's registry of social organisations; its contact is noted."),
             )
         elif transition == "accept":
             worker = selectors.default_handler_for(request=help_request)
@@ -168,8 +168,7 @@ class HelpTransitionForm(TransitionForm):
     def clean(self):
         cleaned = super().clean()
         if self.transition == "assign":
-            chosen = [bool(cleaned.get("staff")), bool(cleaned.get("volunteer")),
-                      bool((cleaned.get("organisation_name") or "").strip())]
+            chosen = [bool(cleaned.get(name)) for name in ("staff", "volunteer", "organisation")]
             if sum(chosen) != 1:
                 raise forms.ValidationError(
                     _("Choose exactly one handler: a staff member, a volunteer or a social organisation.")

@@ -6,7 +6,7 @@ import hmac
 from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 
 from participation.help import clock
-from participation.models import Community, Grid, User
+from participation.models import Community, Grid, SocialOrganisation, User
 from participation.models.help_requests import (
     AWAITING_RESOLUTION,
     AWAITING_RESPONSE,
@@ -172,6 +172,11 @@ def duplicate_candidates(*, request: HelpRequest) -> QuerySet[HelpRequest]:
 
 def staff_handlers_for(*, community_id: int) -> QuerySet[User]:
     return User.objects.filter(is_active=True, is_staff=True, communities=community_id).order_by("display_name", "pk")
+
+
+def organisations_for(*, community_id: int) -> QuerySet[SocialOrganisation]:
+    """Active social organisations of the community's registry: who may handle a request as an organisation."""
+    return SocialOrganisation.objects.filter(community_id=community_id, is_active=True).order_by("name")
 
 
 def volunteers_for(*, community_id: int) -> QuerySet[User]:

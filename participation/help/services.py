@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from participation.help import notifications, selectors
 from participation.help.rules import TrackingVisitor, may_view_requests
 from participation.mobile import normalize_mobile
-from participation.models import Community, DiaryEntry, Grid, User
+from participation.models import Community, DiaryEntry, Grid, SocialOrganisation, User
 from participation.models.help_requests import (
     HelpCategory,
     HelpRequest,
@@ -172,12 +172,10 @@ def assign(
     actor,
     staff: User | None = None,
     volunteer: User | None = None,
-    organisation_name: str = "",
-    organisation_contact: str = "",
+    organisation: SocialOrganisation | None = None,
     comment: str = "",
 ) -> HelpRequest:
-    organisation_name = (organisation_name or "").strip()
-    if sum(bool(kind) for kind in (staff, volunteer, organisation_name)) != 1:
+    if sum(kind is not None for kind in (staff, volunteer, organisation)) != 1:
         raise InvalidHandler()
     if staff is not None and not selectors.staff_handlers_for(community_id=request.community_id).filter(
         pk=staff.pk
@@ -188,13 +186,21 @@ def assign(
             raise InvalidHandler(_("The requester cannot handle their own request."))
         if not selectors.volunteers_for(community_id=request.community_id).filter(pk=volunteer.pk).exists():
             raise InvalidHandler(_("The volunteer must be a resident of this request's community."))
+    if organisation is not None and not selectors.organisations_for(community_id=request.community_id).filter(
+        pk=organisation.pk
+    ).exists():
+        raise InvalidHandler(_("The social organisation must be an active one of this community's registry."))
 
     def prepare(locked):
         locked.assigned_staff = staff
         locked.assigned_volunteer = volunteer
-        locked.assigned_organisation_name = organisation_name[:100]
-        locked.assigned_organisation_contact = (organisation_contact or "").strip()[:100] if organisation_name else ""
-        return ["assigned_staff", "assigned_volunteer", "assigned_organisation_name", "assigned_organisation_contact"]
+        # The registry entry, and its name and contact as they are now (see the model).
+        locked.assigned_organisation = organisation
+        contact = (organisation.contact_name, organisation.contact_phone) if organisation else ()
+        locked.assigned_organisation_name = organisation.name[:100] if organisation else ""
+        locked.assigned_organisation_contact = " ".join(filter(None, contact))[:100]
+        return ["assigned_staff", "assigned_volunteer", "assigned_organisation", "assigned_organisation_name",
+                "assigned_organisation_contact"]
 
     return _take(request=request, transition="assign", actor=actor, comment=comment, prepare=prepare)
 

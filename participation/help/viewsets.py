@@ -4,8 +4,9 @@ transitions with their forms), categories, response templates and the statistics
 import django_filters
 from django import forms
 from django.urls import path
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
@@ -67,7 +68,9 @@ class HelpInspectView(InspectView):
         handler = self.object.handler_display
         if self.object.assigned_organisation_contact:
             handler = f"{handler}（{self.object.assigned_organisation_contact}）"
-        return handler or "-"
+        organisation = self.object.assigned_organisation
+        url = AdminURLFinder(self.request.user).get_edit_url(organisation) if organisation else None
+        return format_html('<a href="{}">{}</a>', url, handler) if url else (handler or "-")
 
     def get_source_diary_entry_display_value(self):
         return diary_entry_link(self.object.source_diary_entry, self.request.user)

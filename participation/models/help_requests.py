@@ -8,9 +8,8 @@ States of a HelpRequest, and how they sit on the Reviewable base:
   `reject` (reason required) or `mark_duplicate` (linked to an original of the same community).
 - The base's ``approved`` and ``returned`` are not used: `approve` and `return_for_changes` are removed
   (a visitor cannot edit a request, so there is nothing to return it for) and `accept` leads to ``accepted``.
-- Routing by grid: triage stays with the coordination group; when they accept a request whose grid has a
-  worker, the same action also assigns it to that worker (services.accept: two logged transitions), who is
-  told; they may reassign it with `assign` as any other.
+- Routing by grid: triage stays with the coordination group; accepting a request whose grid has a worker
+  also assigns it to them (services.accept: two logged transitions); `assign` reassigns it as any other.
 - ``accepted`` → ``assigned`` (one handler: staff, volunteer or social organisation) → ``in_progress`` →
   ``resolved`` (resolution note) → ``closed`` (the requester confirms and rates 1–5), or `reopen` back to
   ``in_progress`` (reason required, within 30 days of the resolution or closing).
@@ -146,9 +145,8 @@ class HelpRequest(CommunityReviewable):
         verbose_name=_("entered by"), help_text=_("The staff member who entered it on the requester's behalf."),
     )
     channel = models.CharField(_("channel"), max_length=10, choices=IntakeChannel.choices, default=IntakeChannel.ONLINE)
-    # Routing (表1 task 23): the requester's grid, from their household or chosen by staff entering it. On
-    # acceptance the grid's worker becomes the default handler (services.accept); triage stays with the
-    # coordination group.
+    # Routing (表1 task 23): the requester's grid, from their household or chosen by staff entering it; on
+    # acceptance its worker becomes the default handler (services.accept).
     grid = models.ForeignKey(
         "participation.Grid", null=True, blank=True, on_delete=models.SET_NULL, related_name="help_requests",
         verbose_name=_("grid"),
@@ -176,8 +174,9 @@ class HelpRequest(CommunityReviewable):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="duplicates",
         verbose_name=_("duplicate of"), editable=False,
     )
-    # The handler: exactly one kind once assigned. The organisation becomes a foreign key to the social
-    # organisations registry when that exists (issue 5).
+    # The handler: exactly one kind once assigned. A social organisation is one of the community's registry
+    # (`assigned_organisation`); its name and contact are copied at assignment, so the handler stays known if
+    # the registry entry changes or goes, and requests assigned before the registry keep theirs.
     assigned_staff = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("assigned staff member"), editable=False,
@@ -186,8 +185,12 @@ class HelpRequest(CommunityReviewable):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("assigned volunteer"), editable=False,
     )
+    assigned_organisation = models.ForeignKey(
+        "participation.SocialOrganisation", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="assigned_help_requests", verbose_name=_("assigned social organisation"), editable=False,
+    )
     assigned_organisation_name = models.CharField(
-        _("assigned social organisation"), max_length=100, blank=True, editable=False
+        _("social organisation's name"), max_length=100, blank=True, editable=False
     )
     assigned_organisation_contact = models.CharField(
         _("social organisation contact"), max_length=100, blank=True, editable=False
@@ -230,6 +233,10 @@ class HelpRequest(CommunityReviewable):
                 name="help_handled_has_handler",
             ),
             models.CheckConstraint(
+                condition=Q(assigned_organisation__isnull=True) | ~Q(assigned_organisation_name=""),
+                name="help_organisation_has_name",
+            ),
+            models.CheckConstraint(
                 condition=~Q(state=HelpState.DUPLICATE) | Q(duplicate_of__isnull=False),
                 name="help_duplicate_has_original",
             ),
@@ -242,7 +249,7 @@ class HelpRequest(CommunityReviewable):
             models.CheckConstraint(
                 condition=~Q(is_public=True, is_sensitive=True), name="help_sensitive_never_public"
             ),
-            # One request per diary entry: a double submit of the conversion cannot create a second one.
+            # One request per diary entry: a double submit of the conversion cannot make a second one.
             models.UniqueConstraint(
                 fields=["source_diary_entry"], condition=Q(source_diary_entry__isnull=False),
                 name="help_one_request_per_diary_entry",
