@@ -37,7 +37,10 @@ def _resident_of(entry: DiaryEntry, resident: User | None) -> User | None:
 def _locked(*, entry: DiaryEntry, actor) -> DiaryEntry:
     if not may_convert(user=actor, entry=entry):
         raise PermissionDenied
-    return DiaryEntry.objects.select_for_update().select_related("household__grid", "community").get(pk=entry.pk)
+    return (
+        DiaryEntry.objects.select_for_update(of=("self",)).select_related("household__grid", "community")
+        .get(pk=entry.pk)
+    )
 
 
 @transaction.atomic

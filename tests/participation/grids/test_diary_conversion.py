@@ -21,6 +21,7 @@ from participation.models import (
     User,
 )
 from participation.roles import GRID_WORKER_GROUP, StaffRole
+from tests.participation.topics.test_concurrency import needs_postgres, run_together
 from workflows.models import ReviewState
 from workflows.services import perform_transition
 
@@ -253,3 +254,20 @@ def test_diary_and_household_lists_filter_by_grid(client, operations_a, worker_a
     assert "9幢909" in page and "3幢2单元501" not in page
     page = client.get(reverse("households:index"), {"grid": second.pk}).content.decode()
     assert "9幢909" in page and "5幢101" not in page and "村东网格" not in page
+
+
+@needs_postgres
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_simultaneous_conversions_create_one_request(worker_a, operations_a, make_entry, household_a,
+                                                         resident_a, help_category):
+    entry = make_entry(household_a)
+    outcomes = run_together(*[
+        lambda actor=actor: conversion.convert_to_help_request(
+            entry=entry, actor=actor, category=help_category, summary=PUBLIC_SUMMARY, description=PUBLIC_TEXT,
+            resident=resident_a,
+        )
+        for actor in (worker_a, operations_a)
+    ])
+    assert HelpRequest.objects.filter(source_diary_entry=entry).count() == 1
+    assert sorted(type(outcome).__name__ for outcome in outcomes) == ["AlreadyConverted", "tuple"]
