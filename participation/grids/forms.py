@@ -3,8 +3,36 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from participation.grids import services
-from participation.models import DiaryEntry, Household
+from participation.help.selectors import grids_for
+from participation.models import DiaryEntry, Grid, Household, User
 from participation.selectors import community_ids_for_user
+
+
+class GridForm(WagtailAdminModelForm):
+    """The worker is a staff member of the user's communities (Grid.clean checks it is of the grid's own)."""
+
+    class Meta:
+        model = Grid
+        fields = ["community", "name", "worker", "party_branch", "position", "area"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = community_ids_for_user(user=self.for_user)
+        staff = User.objects.filter(is_staff=True, is_active=True)
+        if allowed is not None:
+            staff = User.objects.filter(pk__in=staff.filter(communities__in=allowed).values("pk"))
+        self.fields["worker"].queryset = staff.order_by("display_name", "pk")
+
+
+class HouseholdForm(WagtailAdminModelForm):
+    class Meta:
+        model = Household
+        fields = ["community", "grid", "address", "head_name", "phone", "members", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["grid"].queryset = grids_for(community_ids=community_ids_for_user(user=self.for_user))
+        self.fields["grid"].error_messages["invalid_choice"] = _("The grid belongs to another community.")
 
 
 class DiaryEntryForm(WagtailAdminModelForm):

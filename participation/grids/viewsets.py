@@ -1,12 +1,29 @@
-"""Admin of grids, households and the 民情日记, each scoped to the staff member's communities."""
+"""Admin of grids, households and the 民情日记, each scoped to the staff member's communities. A diary entry's
+page turns its concern into a 解忧铺 request or a 议事厅 topic and links to what was made of it."""
 
+import django_filters
+from django import forms
+from django.db.models import Prefetch
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from participation.admin_scoping import CommunityScopedViewSetMixin
-from participation.grids.forms import DiaryEntryForm
+from participation.admin_scoping import CommunityScopedViewSetMixin, _scoped_form_class
+from participation.grids import conversion
+from participation.grids.conversion_views import ConvertDiaryEntryView, created_items
+from participation.grids.forms import DiaryEntryForm, GridForm, HouseholdForm
 from participation.grids.views import DiaryStatisticsView
-from participation.models import DiaryEntry, Grid, Household
+from participation.help.selectors import grids_for
+from participation.models import ConsultationTopic, DiaryEntry, DiaryKind, Grid, HelpRequest, Household
+from participation.selectors import communities_for_user, community_ids_for_user
+
+
+def my_grids(request):
+    """The grids a filter offers: those of the staff member's communities (all for a superuser)."""
+    return grids_for(community_ids=community_ids_for_user(user=request.user))
 
 
 class GridViewSet(CommunityScopedViewSetMixin, ModelViewSet):
@@ -15,7 +32,22 @@ class GridViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     menu_label = _("Grids")
     list_display = ["name", "community", "worker", "party_branch", "position"]
     list_filter = ["community"]
-    form_fields = ["community", "name", "worker", "party_branch", "position", "area"]
+
+    def get_form_class(self, for_update=False):
+        return _scoped_form_class(GridForm)
+
+
+def my_communities(request):
+    return communities_for_user(user=request.user).order_by("name")
+
+
+class HouseholdFilterSet(WagtailFilterSet):
+    community = django_filters.ModelChoiceFilter(label=_("Community"), queryset=my_communities)
+    grid = django_filters.ModelChoiceFilter(label=_("Grid"), queryset=my_grids)
+
+    class Meta:
+        model = Household
+        fields = []
 
 
 class HouseholdViewSet(CommunityScopedViewSetMixin, ModelViewSet):
@@ -23,22 +55,76 @@ class HouseholdViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     icon = "home"
     menu_label = _("Households")
     list_display = ["address", "head_name", "grid", "members", "community"]
-    list_filter = ["community", "grid"]
+    filterset_class = HouseholdFilterSet
     search_fields = ["address", "head_name"]
-    form_fields = ["community", "grid", "address", "head_name", "phone", "members", "notes"]
+
+    def get_form_class(self, for_update=False):
+        return _scoped_form_class(HouseholdForm)
+
+
+class DiaryFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=DiaryKind.choices, widget=forms.RadioSelect,
+                                       empty_label=_("All"))
+    grid = django_filters.ModelChoiceFilter(label=_("Grid"), queryset=my_grids)
+    visited_on = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = DiaryEntry
+        fields = []
+
+
+class CreatedColumn(Column):
+    """What the concern was turned into (the prefetched requests and topics)."""
+
+    def get_value(self, instance):
+        parts = [str(_("Help request %(object)s") % {"object": item}) for item in instance.help_requests.all()]
+        parts += [str(_("Topic “%(object)s”") % {"object": item}) for item in instance.topics.all()]
+        return "; ".join(parts)
+
+
+class DiaryIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("household", "grid", "author").prefetch_related(
+            Prefetch("help_requests", queryset=HelpRequest.objects.only("pk", "summary", "source_diary_entry")),
+            Prefetch("topics", queryset=ConsultationTopic.objects.only("pk", "title", "source_diary_entry")),
+        )
+
+
+class DiaryEditView(EditView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entry, user = self.object, self.request.user
+        context["created_items"] = created_items(entry=entry, user=user)
+        if conversion.may_convert(user=user, entry=entry):
+            kinds = {item["object"]._meta.model for item in context["created_items"]}
+            if HelpRequest not in kinds:
+                context["convert_help_url"] = reverse("diary:convert_help", args=[entry.pk])
+            if ConsultationTopic not in kinds:
+                context["convert_topic_url"] = reverse("diary:convert_topic", args=[entry.pk])
+        return context
 
 
 class DiaryEntryViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     model = DiaryEntry
     icon = "doc-full"
     menu_label = _("Visit diary")
-    list_display = ["visited_on", "household", "kind", "grid", "author"]
-    list_filter = ["kind", "grid", "visited_on"]
+    list_display = ["visited_on", "household", "kind", "grid", "author",
+                    CreatedColumn("created", label=_("Turned into"))]
+    filterset_class = DiaryFilterSet
     search_fields = ["concerns", "follow_up"]
     ordering = ["-visited_on", "-pk"]
+    index_view_class = DiaryIndexView
+    edit_view_class = DiaryEditView
+    edit_template_name = "participation/grids/admin/diary_edit.html"
 
     def get_form_class(self, for_update=False):
         return DiaryEntryForm
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/convert/help/", ConvertDiaryEntryView.as_view(kind="help"), name="convert_help"),
+            path("<int:pk>/convert/topic/", ConvertDiaryEntryView.as_view(kind="topic"), name="convert_topic"),
+        ]
 
 
 class GridsViewSetGroup(ModelViewSetGroup):

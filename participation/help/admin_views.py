@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from participation.help import selectors as help_selectors
 from participation.help import services
 from participation.help.forms import HelpEntryForm, HelpTransitionForm
 from participation.help.statistics import help_statistics
@@ -36,9 +37,11 @@ class HelpTransitionView(TransitionView):
         if name == "assign":
             return services.assign(
                 request=self.object, actor=actor, staff=data.get("staff"), volunteer=data.get("volunteer"),
-                organisation_name=data.get("organisation_name", ""),
-                organisation_contact=data.get("organisation_contact", ""), comment=comment,
+                organisation=data.get("organisation"), comment=comment,
             )
+        if name == "accept":
+            return services.accept(request=self.object, actor=actor, comment=comment,
+                                   route_to_grid_worker=data.get("route_to_grid_worker", False))
         if name == "mark_duplicate":
             return services.mark_duplicate(request=self.object, actor=actor, original=data["original"], comment=comment)
         if name == "resolve":
@@ -91,7 +94,7 @@ class HelpEntryView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView):
                 community=data["community"], category=data["category"], summary=data["summary"],
                 description=data["description"], requester=data["resident"], name=data.get("name", ""),
                 phone=data.get("phone", ""), is_public=data["is_public"], is_sensitive=data["is_sensitive"],
-                entered_by=self.request.user, channel=data["channel"],
+                entered_by=self.request.user, channel=data["channel"], grid=data.get("grid"),
             )
         except ValidationError as error:
             for message in error.messages:
@@ -115,10 +118,22 @@ class StatisticsFilterForm(forms.Form):
     end = forms.DateField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     community = forms.ModelChoiceField(label=gettext_lazy("Community"), queryset=None, required=False,
                                        empty_label=gettext_lazy("All my communities"))
+    grid = forms.ModelChoiceField(
+        label=gettext_lazy("Grid"), queryset=None, required=False, empty_label=gettext_lazy("All grids"),
+        error_messages={"invalid_choice": gettext_lazy("Choose one of your communities' grids.")},
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["community"].queryset = communities_for_user(user=user).order_by("name")
+        self.fields["grid"].queryset = help_selectors.grids_for(community_ids=community_ids_for_user(user=user))
+
+    def clean(self):
+        cleaned = super().clean()
+        community, grid = cleaned.get("community"), cleaned.get("grid")
+        if community and grid and grid.community_id != community.pk:
+            self.add_error("grid", _("The grid belongs to another community."))
+        return cleaned
 
 
 def _default_start(today: date) -> date:
@@ -142,18 +157,18 @@ class HelpStatisticsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, Templa
         user = self.request.user
         form = StatisticsFilterForm(self.request.GET or None, user=user)
         today = timezone.localdate()
-        start, end, community = _default_start(today), today, None
+        start, end, community, grid = _default_start(today), today, None, None
         if form.is_bound and form.is_valid():
             start = form.cleaned_data["start"] or start
             end = form.cleaned_data["end"] or end
-            community = form.cleaned_data["community"]
+            community, grid = form.cleaned_data["community"], form.cleaned_data["grid"]
         allowed = community_ids_for_user(user=user)
         ids = {community.pk} if community else allowed
         tz = timezone.get_current_timezone()
         context.update(
-            form=form, start=start, end=end,
+            form=form, start=start, end=end, grid=grid,
             stats=help_statistics(
-                community_ids=ids,
+                community_ids=ids, grid_id=grid.pk if grid else None,
                 start=datetime.combine(start, time.min, tzinfo=tz),
                 end=datetime.combine(end, time.max, tzinfo=tz),
             ),

@@ -7,7 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from participation.forms import MobileField
 from participation.help import selectors
 from participation.models.help_requests import HelpCategory, HelpRequest, IntakeChannel
-from participation.selectors import communities_for_user, residents_for_staff
+from participation.selectors import communities_for_user, community_ids_for_user, residents_for_staff
 from participation.uploads import ResidentImagesField
 from workflows.forms import TransitionForm
 
@@ -139,11 +139,20 @@ class HelpTransitionForm(TransitionForm):
             self.fields["volunteer"] = forms.ModelChoiceField(
                 label=_("Volunteer"), required=False, queryset=selectors.volunteers_for(community_id=community_id)
             )
-            self.fields["organisation_name"] = forms.CharField(label=_("Social organisation"), required=False,
-                                                               max_length=100)
-            self.fields["organisation_contact"] = forms.CharField(
-                label=_("Social organisation contact"), required=False, max_length=100
+            self.fields["organisation"] = forms.ModelChoiceField(
+                label=_("Social organisation"), required=False,
+                queryset=selectors.organisations_for(community_id=community_id),
+                help_text=_("From the community's registry of social organisations; its contact is noted."),
             )
+        elif transition == "accept":
+            worker = selectors.default_handler_for(request=help_request)
+            if worker is not None:
+                self.fields["route_to_grid_worker"] = forms.BooleanField(
+                    label=_("Assign it to the grid worker %(worker)s (%(grid)s) at once")
+                    % {"worker": worker, "grid": help_request.grid.name},
+                    required=False, initial=True,
+                    help_text=_("Requests go to their grid's worker by default; you can reassign it afterwards."),
+                )
         elif transition == "mark_duplicate":
             self.fields["original"] = forms.ModelChoiceField(
                 label=_("Original request"), queryset=selectors.duplicate_candidates(request=help_request),
@@ -159,8 +168,7 @@ class HelpTransitionForm(TransitionForm):
     def clean(self):
         cleaned = super().clean()
         if self.transition == "assign":
-            chosen = [bool(cleaned.get("staff")), bool(cleaned.get("volunteer")),
-                      bool((cleaned.get("organisation_name") or "").strip())]
+            chosen = [bool(cleaned.get(name)) for name in ("staff", "volunteer", "organisation")]
             if sum(chosen) != 1:
                 raise forms.ValidationError(
                     _("Choose exactly one handler: a staff member, a volunteer or a social organisation.")
@@ -182,11 +190,17 @@ class HelpEntryForm(_Chinese):
         label=_("Channel"), choices=[(IntakeChannel.PHONE, IntakeChannel.PHONE.label),
                                      (IntakeChannel.IN_PERSON, IntakeChannel.IN_PERSON.label)]
     )
+    grid = forms.ModelChoiceField(
+        label=_("Grid"), required=False, queryset=None, empty_label=_("— the resident's own grid, if known —"),
+        help_text=_("The request goes to this grid's worker when it is accepted."),
+        error_messages={"invalid_choice": _("The grid belongs to another community.")},
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         communities = communities_for_user(user=user)
         self.fields["community"].queryset = communities
+        self.fields["grid"].queryset = selectors.grids_for(community_ids=community_ids_for_user(user=user))
         self.fields["resident"].queryset = residents_for_staff(user=user)
         _request_fields(self, HelpCategory.objects.filter(community__in=communities, is_active=True)
                         .select_related("community").order_by("community__name", "sort_order", "name"))
@@ -197,6 +211,9 @@ class HelpEntryForm(_Chinese):
         community, category = cleaned.get("community"), cleaned.get("category")
         if community and category and category.community_id != community.pk:
             self.add_error("category", _("Choose one of this community's categories."))
+        grid = cleaned.get("grid")
+        if community and grid and grid.community_id != community.pk:
+            self.add_error("grid", _("The grid belongs to another community."))
         resident = cleaned.get("resident")
         if resident is None:
             if not (cleaned.get("name") or "").strip():
@@ -213,11 +230,14 @@ class HelpEditForm(WagtailAdminModelForm):
 
     class Meta:
         model = HelpRequest
-        fields = ["category", "is_sensitive"]
+        fields = ["category", "grid", "is_sensitive"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = HelpCategory.objects.filter(community_id=self.instance.community_id)
+        self.fields["grid"].queryset = selectors.grids_for(community_ids={self.instance.community_id})
+        self.fields["grid"].error_messages["invalid_choice"] = _("The grid belongs to another community.")
+        self.fields["grid"].help_text = _("Changing it does not reassign the request; use Assign for that.")
 
     def clean(self):
         cleaned = super().clean()

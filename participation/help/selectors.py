@@ -6,7 +6,7 @@ import hmac
 from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 
 from participation.help import clock
-from participation.models import Community, User
+from participation.models import Community, Grid, SocialOrganisation, User
 from participation.models.help_requests import (
     AWAITING_RESOLUTION,
     AWAITING_RESPONSE,
@@ -104,11 +104,39 @@ def request_for_token(*, token: str) -> HelpRequest | None:
     return found
 
 
-def staff_requests(*, user: User) -> QuerySet[HelpRequest]:
-    """Requests of the staff member's communities (all for a superuser)."""
+def visible_to_staff(queryset: QuerySet[HelpRequest], *, user: User) -> QuerySet[HelpRequest]:
+    """What a staff member sees in the admin (rules.may_view_requests as a query): coordination and operations
+    all requests of their communities; anyone else (a 网格员) only those of the grids they work and those
+    assigned to them, in their communities. A superuser sees all."""
     allowed = community_ids_for_user(user=user)
-    queryset = HelpRequest.objects.exclude(state=HelpState.DRAFT)
-    return queryset if allowed is None else queryset.filter(community_id__in=allowed)
+    if allowed is None:
+        return queryset
+    queryset = queryset.filter(community_id__in=allowed)
+    if is_coordination(user) or is_operations(user):
+        return queryset
+    return queryset.filter(Q(grid__worker=user) | Q(assigned_staff=user))
+
+
+def staff_requests(*, user: User) -> QuerySet[HelpRequest]:
+    """Requests the staff member sees (all for a superuser), drafts left out."""
+    return visible_to_staff(HelpRequest.objects.exclude(state=HelpState.DRAFT), user=user)
+
+
+def grids_for(*, community_ids: set[int] | None) -> QuerySet[Grid]:
+    """Grids to choose from in the admin: those of the given communities (None: all)."""
+    grids = Grid.objects.select_related("community").order_by("community__name", "name")
+    return grids if community_ids is None else grids.filter(community_id__in=community_ids)
+
+
+def default_handler_for(*, request: HelpRequest) -> User | None:
+    """The worker of the request's grid, if they may handle it: an active staff member of the request's
+    community who is not the requester. None when there is no grid, no worker, or they may not."""
+    if not request.grid_id:
+        return None
+    worker_id = Grid.objects.filter(pk=request.grid_id).values_list("worker_id", flat=True).first()
+    if worker_id is None or worker_id == request.author_id:
+        return None
+    return staff_handlers_for(community_id=request.community_id).filter(pk=worker_id).first()
 
 
 def my_work(*, user: User, now=None, limit: int = 10) -> dict:
@@ -144,6 +172,11 @@ def duplicate_candidates(*, request: HelpRequest) -> QuerySet[HelpRequest]:
 
 def staff_handlers_for(*, community_id: int) -> QuerySet[User]:
     return User.objects.filter(is_active=True, is_staff=True, communities=community_id).order_by("display_name", "pk")
+
+
+def organisations_for(*, community_id: int) -> QuerySet[SocialOrganisation]:
+    """Active social organisations of the community's registry: who may handle a request as an organisation."""
+    return SocialOrganisation.objects.filter(community_id=community_id, is_active=True).order_by("name")
 
 
 def volunteers_for(*, community_id: int) -> QuerySet[User]:

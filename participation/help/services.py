@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from participation.help import notifications, selectors
 from participation.help.rules import TrackingVisitor, may_view_requests
 from participation.mobile import normalize_mobile
-from participation.models import Community, User
+from participation.models import Community, DiaryEntry, Grid, SocialOrganisation, User
 from participation.models.help_requests import (
     HelpCategory,
     HelpRequest,
@@ -68,11 +68,22 @@ def submit_request(
     images=(),
     entered_by: User | None = None,
     channel: str = IntakeChannel.ONLINE,
+    grid: Grid | None = None,
+    source_diary_entry: DiaryEntry | None = None,
 ) -> tuple[HelpRequest, str | None]:
     """A new request, submitted at once. Returns it and, for a requester without an account, the tracking
-    token (shown once; only its hash is stored). Raises ValidationError (Chinese) and saves nothing."""
+    token (shown once; only its hash is stored). Raises ValidationError (Chinese) and saves nothing.
+
+    `grid` is chosen by staff entering it; otherwise it is the grid of the requester's household (in this
+    community). It routes the request to the grid's worker on acceptance (see `accept`)."""
     if category.community_id != community.pk or not category.is_active:
         raise ValidationError(_("Choose one of this community's categories."), code="category")
+    if grid is None and requester is not None:
+        household = requester.household
+        if household is not None and household.community_id == community.pk:
+            grid = household.grid
+    if grid is not None and grid.community_id != community.pk:
+        raise ValidationError(_("The grid belongs to another community."), code="grid")
     summary = _require(summary, _("Please give a short summary."))
     if len(summary) > 80:
         raise ValidationError(_("The summary may be at most 80 characters."), code="summary")
@@ -95,6 +106,8 @@ def submit_request(
         requester_phone=phone,
         entered_by=entered_by,
         channel=channel,
+        grid=grid,
+        source_diary_entry=source_diary_entry,
         is_sensitive=is_sensitive,
         is_public=is_public and not is_sensitive,  # sensitive requests are never public
         tracking_token_hash=selectors.hash_token(token) if token else None,
@@ -130,10 +143,27 @@ def _take(*, request: HelpRequest, transition: str, actor, comment: str = "", pr
 
 
 def take_transition(*, request: HelpRequest, transition: str, actor, comment: str = "") -> HelpRequest:
-    """Transitions that need nothing but an optional comment: accept, reject, start, withdraw."""
-    if transition not in {"accept", "reject", "start", "withdraw"}:
+    """Transitions that need nothing but an optional comment: accept (with its default routing), reject,
+    start, withdraw."""
+    if transition == "accept":
+        return accept(request=request, actor=actor, comment=comment)
+    if transition not in {"reject", "start", "withdraw"}:
         raise WorkflowError()
     return _take(request=request, transition=transition, actor=actor, comment=comment)
+
+
+def accept(*, request: HelpRequest, actor, comment: str = "", route_to_grid_worker: bool = True) -> HelpRequest:
+    """Triage (受理) stays with the coordination group. Accepting a request whose grid has a worker who may
+    handle it also assigns it to them, in the same transaction: the timeline shows both steps, the worker is
+    told as any handler, and staff may still reassign it. `route_to_grid_worker=False` leaves it accepted for
+    the coordinator to assign by hand."""
+    with transaction.atomic():
+        accepted = _take(request=request, transition="accept", actor=actor, comment=comment)
+        worker = selectors.default_handler_for(request=accepted) if route_to_grid_worker else None
+        if worker is None:
+            return accepted
+        note = _("Assigned by default to the worker of %(grid)s.") % {"grid": accepted.grid.name}
+        return assign(request=accepted, actor=actor, staff=worker, comment=str(note))
 
 
 def assign(
@@ -142,12 +172,10 @@ def assign(
     actor,
     staff: User | None = None,
     volunteer: User | None = None,
-    organisation_name: str = "",
-    organisation_contact: str = "",
+    organisation: SocialOrganisation | None = None,
     comment: str = "",
 ) -> HelpRequest:
-    organisation_name = (organisation_name or "").strip()
-    if sum(bool(kind) for kind in (staff, volunteer, organisation_name)) != 1:
+    if sum(kind is not None for kind in (staff, volunteer, organisation)) != 1:
         raise InvalidHandler()
     if staff is not None and not selectors.staff_handlers_for(community_id=request.community_id).filter(
         pk=staff.pk
@@ -158,13 +186,21 @@ def assign(
             raise InvalidHandler(_("The requester cannot handle their own request."))
         if not selectors.volunteers_for(community_id=request.community_id).filter(pk=volunteer.pk).exists():
             raise InvalidHandler(_("The volunteer must be a resident of this request's community."))
+    if organisation is not None and not selectors.organisations_for(community_id=request.community_id).filter(
+        pk=organisation.pk
+    ).exists():
+        raise InvalidHandler(_("The social organisation must be an active one of this community's registry."))
 
     def prepare(locked):
         locked.assigned_staff = staff
         locked.assigned_volunteer = volunteer
-        locked.assigned_organisation_name = organisation_name[:100]
-        locked.assigned_organisation_contact = (organisation_contact or "").strip()[:100] if organisation_name else ""
-        return ["assigned_staff", "assigned_volunteer", "assigned_organisation_name", "assigned_organisation_contact"]
+        # The registry entry, and its name and contact as they are now (see the model).
+        locked.assigned_organisation = organisation
+        contact = (organisation.contact_name, organisation.contact_phone) if organisation else ()
+        locked.assigned_organisation_name = organisation.name[:100] if organisation else ""
+        locked.assigned_organisation_contact = " ".join(filter(None, contact))[:100]
+        return ["assigned_staff", "assigned_volunteer", "assigned_organisation", "assigned_organisation_name",
+                "assigned_organisation_contact"]
 
     return _take(request=request, transition="assign", actor=actor, comment=comment, prepare=prepare)
 
@@ -213,18 +249,29 @@ def reopen(*, request: HelpRequest, actor, reason: str) -> HelpRequest:
     return _take(request=request, transition="reopen", actor=actor, comment=reason)
 
 
+_UNCHANGED = object()
+
+
 @transaction.atomic
-def update_details(*, request: HelpRequest, actor: User, category: HelpCategory, is_sensitive: bool) -> HelpRequest:
-    """Staff correct the category or mark a request sensitive (which also takes it off the public list).
-    The deadlines stay those fixed at submission."""
+def update_details(
+    *, request: HelpRequest, actor: User, category: HelpCategory, is_sensitive: bool, grid=_UNCHANGED
+) -> HelpRequest:
+    """Staff correct the category or the grid, or mark a request sensitive (which also takes it off the public
+    list). The deadlines stay those fixed at submission; a new grid routes only requests not yet accepted."""
     if not may_view_requests.test(actor, request):
         raise PermissionDenied
     if category.community_id != request.community_id:
         raise ValidationError(_("Choose one of this community's categories."), code="category")
+    if grid is not _UNCHANGED and grid is not None and grid.community_id != request.community_id:
+        raise ValidationError(_("The grid belongs to another community."), code="grid")
     locked = HelpRequest.objects.select_for_update().get(pk=request.pk)
     locked.category = category
     locked.is_sensitive = is_sensitive
     if is_sensitive:
         locked.is_public = False
-    locked.save(update_fields=["category", "is_sensitive", "is_public", "updated_at"])
+    fields = ["category", "is_sensitive", "is_public", "updated_at"]
+    if grid is not _UNCHANGED:
+        locked.grid = grid
+        fields.append("grid")
+    locked.save(update_fields=fields)
     return locked

@@ -49,11 +49,15 @@ def _median(pairs) -> timedelta | None:
     return timedelta(seconds=statistics.median(seconds)) if seconds else None
 
 
-def help_statistics(*, community_ids: set[int] | None, start: datetime, end: datetime) -> HelpStatistics:
-    """Requests submitted in [start, end) in the given communities (None: all)."""
+def help_statistics(
+    *, community_ids: set[int] | None, start: datetime, end: datetime, grid_id: int | None = None
+) -> HelpStatistics:
+    """Requests submitted in [start, end) in the given communities (None: all), of one grid if given."""
     requests = HelpRequest.objects.exclude(state=HelpState.DRAFT).filter(submitted_at__gte=start, submitted_at__lt=end)
     if community_ids is not None:
         requests = requests.filter(community_id__in=community_ids)
+    if grid_id is not None:
+        requests = requests.filter(grid_id=grid_id)
 
     states = [(value, label) for value, label in HelpState.choices if value != HelpState.DRAFT]
     table: dict[tuple, dict] = {}

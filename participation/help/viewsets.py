@@ -4,8 +4,9 @@ transitions with their forms), categories, response templates and the statistics
 import django_filters
 from django import forms
 from django.urls import path
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
@@ -15,11 +16,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views.generic import EditView, InspectView
 
 from participation.admin_scoping import CommunityReviewableViewSetMixin, CommunityScopedViewSetMixin
+from participation.grids.links import diary_entry_link
 from participation.help import selectors, services
 from participation.help.admin_views import HelpEntryView, HelpStatisticsView, HelpTransitionView
 from participation.help.forms import HelpEditForm
 from participation.models.help_requests import HelpCategory, HelpRequest, HelpState, ResponseTemplate
-from participation.selectors import photos_for
+from participation.selectors import community_ids_for_user, photos_for
 from workflows.viewsets import ReviewableViewSetMixin
 
 
@@ -32,12 +34,18 @@ class OverdueFilter(django_filters.ChoiceFilter):
         return queryset
 
 
+def my_grids(request):
+    """The grids a filter offers: those of the staff member's communities (all for a superuser)."""
+    return selectors.grids_for(community_ids=community_ids_for_user(user=request.user))
+
+
 class HelpRequestFilterSet(WagtailFilterSet):
     state = django_filters.ChoiceFilter(label=_("State"), choices=HelpState.choices, widget=forms.RadioSelect,
                                         empty_label=_("All"))
     overdue = OverdueFilter(label=_("Overdue"), choices=[("yes", _("Overdue")), ("no", _("Not overdue"))],
                             empty_label=_("All"), widget=forms.RadioSelect)
     category = django_filters.ModelChoiceFilter(label=_("Category"), queryset=HelpCategory.objects.all())
+    grid = django_filters.ModelChoiceFilter(label=_("Grid"), queryset=my_grids)
     submitted_at = django_filters.DateFromToRangeFilter(label=_("Submitted"), widget=DateRangePickerWidget)
 
     class Meta:
@@ -60,7 +68,12 @@ class HelpInspectView(InspectView):
         handler = self.object.handler_display
         if self.object.assigned_organisation_contact:
             handler = f"{handler}（{self.object.assigned_organisation_contact}）"
-        return handler or "-"
+        organisation = self.object.assigned_organisation
+        url = AdminURLFinder(self.request.user).get_edit_url(organisation) if organisation else None
+        return format_html('<a href="{}">{}</a>', url, handler) if url else (handler or "-")
+
+    def get_source_diary_entry_display_value(self):
+        return diary_entry_link(self.object.source_diary_entry, self.request.user)
 
     def get_field_label(self, field_name, field):
         labels = {"photos": _("Photos"), "handler": _("Handler")}
@@ -71,7 +84,8 @@ class HelpEditView(EditView):
     def save_instance(self):
         data = self.form.cleaned_data
         return services.update_details(
-            request=self.object, actor=self.request.user, category=data["category"], is_sensitive=data["is_sensitive"]
+            request=self.object, actor=self.request.user, category=data["category"],
+            is_sensitive=data["is_sensitive"], grid=data.get("grid"),
         )
 
 
@@ -85,27 +99,28 @@ class HelpRequestViewSet(CommunityReviewableViewSetMixin, ReviewableViewSetMixin
     filterset_class = HelpRequestFilterSet
     search_fields = ["summary", "description", "requester_name", "requester_phone"]
     list_display = [
-        "__str__", "category", "state", OverdueColumn("overdue", label=_("Overdue")), "community",
+        "__str__", "category", "state", OverdueColumn("overdue", label=_("Overdue")), "community", "grid",
         DateColumn("submitted_at", label=_("Submitted")), DateColumn("response_due_at", label=_("Response due")),
         DateColumn("resolution_due_at", label=_("Resolution due")),
     ]
     # Contact details are in the export: only the staff of the request's community ever reach it.
     list_export = [
-        "pk", "community", "category", "summary", "state", "requester_name", "requester_phone", "channel",
+        "pk", "community", "grid", "category", "summary", "state", "requester_name", "requester_phone", "channel",
         "submitted_at", "response_due_at", "resolution_due_at", "responded_at", "resolved_at", "closed_at",
         "rating", "handler_display",
     ]
     export_filename = "help-requests"
     inspect_view_fields = [
         "community", "category", "summary", "description", "photos", "requester_name", "requester_phone",
-        "author", "entered_by", "channel", "is_public", "is_sensitive", "state", "submitted_at",
-        "response_due_at", "resolution_due_at", "responded_at", "handler", "assigned_at", "resolution_note",
-        "resolved_at", "rating", "closed_at", "duplicate_of",
+        "author", "entered_by", "channel", "grid", "source_diary_entry", "is_public", "is_sensitive", "state",
+        "submitted_at", "response_due_at", "resolution_due_at", "responded_at", "handler", "assigned_at",
+        "resolution_note", "resolved_at", "rating", "closed_at", "duplicate_of",
     ]
 
     def filter_queryset_for_user(self, queryset, user):
-        queryset = super().filter_queryset_for_user(queryset, user).exclude(state=HelpState.DRAFT)
-        return selectors.with_overdue(queryset).select_related("category", "community")
+        # Coordination and operations: their communities' requests; a grid worker: those routed to them.
+        queryset = selectors.visible_to_staff(queryset, user=user).exclude(state=HelpState.DRAFT)
+        return selectors.with_overdue(queryset).select_related("category", "community", "grid")
 
     def get_form_class(self, for_update=False):
         return HelpEditForm

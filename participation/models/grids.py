@@ -39,6 +39,14 @@ class Grid(models.Model):
     def __str__(self):
         return f"{self.community.name} · {self.name}"
 
+    def clean(self):
+        super().clean()
+        # Help requests of the grid are routed to its worker, who handles them in the admin.
+        if self.worker_id and self.community_id and not (
+            self.worker.is_staff and self.worker.communities.filter(pk=self.community_id).exists()
+        ):
+            raise ValidationError({"worker": _("The grid worker must be a staff member of this community.")})
+
 
 class Household(models.Model):
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="households_set",

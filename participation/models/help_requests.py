@@ -8,6 +8,8 @@ States of a HelpRequest, and how they sit on the Reviewable base:
   `reject` (reason required) or `mark_duplicate` (linked to an original of the same community).
 - The base's ``approved`` and ``returned`` are not used: `approve` and `return_for_changes` are removed
   (a visitor cannot edit a request, so there is nothing to return it for) and `accept` leads to ``accepted``.
+- Routing by grid: triage stays with the coordination group; accepting a request whose grid has a worker
+  also assigns it to them (services.accept: two logged transitions); `assign` reassigns it as any other.
 - ``accepted`` → ``assigned`` (one handler: staff, volunteer or social organisation) → ``in_progress`` →
   ``resolved`` (resolution note) → ``closed`` (the requester confirms and rates 1–5), or `reopen` back to
   ``in_progress`` (reason required, within 30 days of the resolution or closing).
@@ -143,6 +145,17 @@ class HelpRequest(CommunityReviewable):
         verbose_name=_("entered by"), help_text=_("The staff member who entered it on the requester's behalf."),
     )
     channel = models.CharField(_("channel"), max_length=10, choices=IntakeChannel.choices, default=IntakeChannel.ONLINE)
+    # Routing (表1 task 23): the requester's grid, from their household or chosen by staff entering it; on
+    # acceptance its worker becomes the default handler (services.accept).
+    grid = models.ForeignKey(
+        "participation.Grid", null=True, blank=True, on_delete=models.SET_NULL, related_name="help_requests",
+        verbose_name=_("grid"),
+    )
+    # The 民情日记 entry it was turned into a request from: staff-only, never shown on a public page.
+    source_diary_entry = models.ForeignKey(
+        "participation.DiaryEntry", null=True, blank=True, on_delete=models.SET_NULL, related_name="help_requests",
+        verbose_name=_("from the visit diary entry"), editable=False,
+    )
     is_public = models.BooleanField(_("may be shown publicly"), default=False)
     is_sensitive = models.BooleanField(_("sensitive"), default=False)
     # SHA-256 of the visitor's tracking token; the token itself is never stored.
@@ -161,8 +174,9 @@ class HelpRequest(CommunityReviewable):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="duplicates",
         verbose_name=_("duplicate of"), editable=False,
     )
-    # The handler: exactly one kind once assigned. The organisation becomes a foreign key to the social
-    # organisations registry when that exists (issue 5).
+    # The handler: exactly one kind once assigned. A social organisation is one of the community's registry
+    # (`assigned_organisation`); its name and contact are copied at assignment, so the handler stays known if
+    # the registry entry changes or goes, and requests assigned before the registry keep theirs.
     assigned_staff = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("assigned staff member"), editable=False,
@@ -171,8 +185,12 @@ class HelpRequest(CommunityReviewable):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("assigned volunteer"), editable=False,
     )
+    assigned_organisation = models.ForeignKey(
+        "participation.SocialOrganisation", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="assigned_help_requests", verbose_name=_("assigned social organisation"), editable=False,
+    )
     assigned_organisation_name = models.CharField(
-        _("assigned social organisation"), max_length=100, blank=True, editable=False
+        _("social organisation's name"), max_length=100, blank=True, editable=False
     )
     assigned_organisation_contact = models.CharField(
         _("social organisation contact"), max_length=100, blank=True, editable=False
@@ -215,6 +233,10 @@ class HelpRequest(CommunityReviewable):
                 name="help_handled_has_handler",
             ),
             models.CheckConstraint(
+                condition=Q(assigned_organisation__isnull=True) | ~Q(assigned_organisation_name=""),
+                name="help_organisation_has_name",
+            ),
+            models.CheckConstraint(
                 condition=~Q(state=HelpState.DUPLICATE) | Q(duplicate_of__isnull=False),
                 name="help_duplicate_has_original",
             ),
@@ -226,6 +248,12 @@ class HelpRequest(CommunityReviewable):
             ),
             models.CheckConstraint(
                 condition=~Q(is_public=True, is_sensitive=True), name="help_sensitive_never_public"
+            ),
+            # One request per diary entry: a double submit of the conversion cannot make a second one.
+            models.UniqueConstraint(
+                fields=["source_diary_entry"], condition=Q(source_diary_entry__isnull=False),
+                name="help_one_request_per_diary_entry",
+                violation_error_message=_("This diary entry has already been turned into a help request."),
             ),
             models.UniqueConstraint(
                 fields=["tracking_token_hash"],

@@ -4,6 +4,7 @@ figures the indicators need."""
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -116,6 +117,11 @@ class Facility(models.Model):
     community = models.ForeignKey(
         Community, on_delete=models.CASCADE, related_name="facilities", verbose_name=_("community")
     )
+    # Facilities belong to a grid (一网格一阵地, 表1 task 23); empty for those serving the whole community.
+    grid = models.ForeignKey(
+        "participation.Grid", null=True, blank=True, on_delete=models.SET_NULL, related_name="facilities",
+        verbose_name=_("grid"),
+    )
     name = models.CharField(_("name"), max_length=100)
     facility_type = models.CharField(_("type"), max_length=20, choices=FacilityType.choices)
     area = models.DecimalField(
@@ -152,3 +158,8 @@ class Facility(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.grid_id and self.community_id and self.grid.community_id != self.community_id:
+            raise ValidationError({"grid": _("The grid belongs to another community.")})

@@ -94,6 +94,21 @@ def entered_it(user, obj) -> bool:
     )
 
 
+@rules.predicate
+def converted_it(user, obj) -> bool:
+    """Staff who turned a 民情日记 concern into a topic for the household's resident submit it for them (the
+    conversion service checked they may convert that entry)."""
+    return (
+        obj is not None
+        and user is not None
+        and user.is_authenticated
+        and user.is_active
+        and obj.source_diary_entry_id is not None
+        and obj.entered_by_id == user.pk
+        and (user.is_superuser or obj.community_id in _community_ids(user))
+    )
+
+
 class ConsultationTopic(CommunityReviewable):
     """议题: a resident proposes; the coordination group reviews; the 议事会 decides; it gets implemented."""
 
@@ -114,6 +129,11 @@ class ConsultationTopic(CommunityReviewable):
         related_name="+",
         verbose_name=_("entered by staff"),
         help_text=_("Set when staff entered the topic for a resident who came in person."),
+    )
+    # The 民情日记 entry it was raised from: staff-only, never shown on a public page.
+    source_diary_entry = models.ForeignKey(
+        "participation.DiaryEntry", null=True, blank=True, on_delete=models.SET_NULL, related_name="topics",
+        verbose_name=_("from the visit diary entry"), editable=False,
     )
     resolution = models.TextField(_("resolution"), blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
@@ -156,6 +176,11 @@ class ConsultationTopic(CommunityReviewable):
                 condition=Q(entered_by__isnull=True) | ~Q(entered_by=F("author")),
                 name="topic_entered_by_someone_else",
             ),
+            models.UniqueConstraint(
+                fields=["source_diary_entry"], condition=Q(source_diary_entry__isnull=False),
+                name="topic_one_per_diary_entry",
+                violation_error_message=_("This diary entry has already been turned into a topic."),
+            ),
         ]
 
     def __str__(self):
@@ -187,7 +212,7 @@ class ConsultationTopic(CommunityReviewable):
         field="state",
         source=[ReviewState.DRAFT, ReviewState.RETURNED],
         target=ReviewState.SUBMITTED,
-        permission=transition_permission(is_author | entered_it),
+        permission=transition_permission(is_author | entered_it | converted_it),
         custom={"label": _("Submit"), "actor": AUTHOR, "comment_required": False},
     )
     def submit(self, *, actor=None, comment=""):

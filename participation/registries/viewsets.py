@@ -1,11 +1,17 @@
 """Wagtail admin for the registries: each scoped to the staff member's communities."""
 
+import django_filters
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from participation.admin_scoping import CommunityScopedViewSetMixin
-from participation.models import Facility, SocialOrganisation, SocialWorker
+from participation.help.selectors import grids_for
+from participation.models import Facility, FacilityType, SocialOrganisation, SocialWorker
+from participation.registries.forms import FacilityForm
+from participation.selectors import communities_for_user, community_ids_for_user
 
 
 def panels_for(fields):
@@ -35,16 +41,45 @@ class SocialWorkerViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     panels = panels_for(["community", "name", "mobile", "certificate", "certified_on", "is_active"])
 
 
+def _my_grids(request):
+    return grids_for(community_ids=community_ids_for_user(user=request.user))
+
+
+def _my_communities(request):
+    return communities_for_user(user=request.user).order_by("name")
+
+
+def _label(name):
+    return capfirst(Facility._meta.get_field(name).verbose_name)
+
+
+class FacilityFilterSet(WagtailFilterSet):
+    # As list_filter would build them, but the grid and community choices are the user's own.
+    facility_type = django_filters.ChoiceFilter(label=_label("facility_type"), choices=FacilityType.choices)
+    grid = django_filters.ModelChoiceFilter(label=_label("grid"), queryset=_my_grids)
+    is_service_space = django_filters.BooleanFilter(label=_label("is_service_space"))
+    is_waste_sorting = django_filters.BooleanFilter(label=_label("is_waste_sorting"))
+    is_completed = django_filters.BooleanFilter(label=_label("is_completed"))
+    community = django_filters.ModelChoiceFilter(label=_label("community"), queryset=_my_communities)
+
+    class Meta:
+        model = Facility
+        fields = []
+
+
 class FacilityViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     model = Facility
     icon = "home"
     menu_label = _("Facilities")
-    list_display = ["name", "facility_type", "area", "is_service_space", "is_waste_sorting", "is_completed",
+    list_display = ["name", "facility_type", "area", "grid", "is_service_space", "is_waste_sorting", "is_completed",
                     "community"]
-    list_filter = ["facility_type", "is_service_space", "is_waste_sorting", "is_completed", "community"]
+    filterset_class = FacilityFilterSet
     search_fields = ["name"]
-    panels = panels_for(["community", "name", "facility_type", "area", "is_service_space", "is_waste_sorting",
-                   "is_completed", "is_active"])
+    edit_handler = ObjectList(
+        panels_for(["community", "grid", "name", "facility_type", "area", "is_service_space", "is_waste_sorting",
+                    "is_completed", "is_active"]),
+        base_form_class=FacilityForm,
+    )
 
 
 class RegistryViewSetGroup(ModelViewSetGroup):

@@ -79,10 +79,18 @@ def create_topic(
     images=(),
     submit: bool,
     entered_by: User | None = None,
+    source_diary_entry=None,
 ) -> ConsultationTopic:
     """A resident's topic, saved as a draft or submitted at once. With `entered_by`, a coordinator records a
-    topic for `author`, a resident who came in person: the resident is its author, the coordinator is noted."""
-    if entered_by is None:
+    topic for `author`, a resident who came in person: the resident is its author, the coordinator is noted.
+    With `source_diary_entry`, staff turn a 民情日记 concern into a topic (participation.grids.conversion,
+    which checked they may convert that entry), for the household's resident or as its author themselves."""
+    if entered_by is not None and source_diary_entry is not None:
+        _refuse_unless(
+            author.pk != entered_by.pk and author.communities.filter(pk=community.pk).exists(),
+            _("The resident must belong to this community."),
+        )
+    elif entered_by is None:
         _refuse_unless(
             author.has_perm("participation.propose_topic", community),
             _("You can only raise topics in your own community."),
@@ -103,6 +111,7 @@ def create_topic(
             community=community,
             author=author,
             entered_by=entered_by,
+            source_diary_entry=source_diary_entry,
             title=title.strip(),
             description=description.strip(),
             category=category,

@@ -22,6 +22,7 @@ from participation.models import (
     ModerationCase,
     TopicCategory,
 )
+from participation.grids.links import diary_entry_link
 from participation.topics import services
 from participation.topics.admin_forms import (
     MeetingForm,
@@ -89,6 +90,11 @@ class TopicEditView(_ServiceSaveMixin, generic.EditView):
         )
 
 
+class TopicInspectView(generic.InspectView):
+    def get_source_diary_entry_display_value(self):
+        return diary_entry_link(self.object.source_diary_entry, self.request.user)
+
+
 class ConsultationTopicViewSet(CommunityReviewableViewSetMixin, ReviewableViewSetMixin, ModelViewSet):
     model = ConsultationTopic
     icon = "help"
@@ -101,8 +107,10 @@ class ConsultationTopicViewSet(CommunityReviewableViewSetMixin, ReviewableViewSe
     search_backend_name = None
     add_view_class = TopicCreateView
     edit_view_class = TopicEditView
+    inspect_view_class = TopicInspectView
     inspect_view_fields = [
-        "title", "state", "community", "category", "author", "entered_by", "description", "submitted_at",
+        "title", "state", "community", "category", "author", "entered_by", "source_diary_entry", "description",
+        "submitted_at",
         "resolution", "decided_in", "implementation_note", "is_hidden", "hidden_reason",
     ]
 

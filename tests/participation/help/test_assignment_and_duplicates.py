@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from participation.help import services
-from participation.models import HelpRequest, HelpState
+from participation.models import HelpRequest, HelpState, SocialOrganisation
 from tests.participation.help.conftest import fresh
 from workflows.models import Message
 
@@ -46,11 +46,20 @@ def test_assign_to_volunteer_who_handles_on_the_public_site(
     assert response.status_code == 403 and fresh(request).state == HelpState.RESOLVED
 
 
-def test_assign_to_social_organisation_and_operations_acts_for_it(make_flow, coordinator_a, operations_a):
+def organisation(community, name="阳光社工服务中心", **fields):
+    return SocialOrganisation.objects.create(community=community, name=name, org_type="service", status="filed",
+                                             **fields)
+
+
+def test_assign_to_social_organisation_and_operations_acts_for_it(make_flow, coordinator_a, operations_a,
+                                                                   community_a):
     request = make_flow(HelpState.ACCEPTED)
-    assigned = services.assign(request=request, actor=coordinator_a, organisation_name="阳光社工服务中心",
-                               organisation_contact="刘老师 13500000000")
-    assert assigned.handler_kind == "organisation"
+    sunshine = organisation(community_a[0], contact_name="刘老师", contact_phone="13500000000")
+    assigned = services.assign(request=request, actor=coordinator_a, organisation=sunshine)
+    assert assigned.handler_kind == "organisation" and assigned.assigned_organisation == sunshine
+    # Its name and contact as they were at assignment stay with the request.
+    assert (assigned.handler_display, assigned.assigned_organisation_contact) == ("阳光社工服务中心",
+                                                                                  "刘老师 13500000000")
     started = services.take_transition(request=assigned, transition="start", actor=operations_a)
     assert started.state == HelpState.IN_PROGRESS
 
@@ -91,8 +100,9 @@ def test_admin_assign_form_lists_community_handlers(client, make_flow, coordinat
     client.force_login(coordinator_a)
     page = client.get(reverse("help_requests:transition", args=[request.pk, "assign"])).content.decode()
     assert "运行甲" in page and "运行乙" not in page
+    other = organisation(request.community, "某组织")
     response = client.post(reverse("help_requests:transition", args=[request.pk, "assign"]),
-                           {"seen_state": "accepted", "staff": operations_a.pk, "organisation_name": "某组织"})
+                           {"seen_state": "accepted", "staff": operations_a.pk, "organisation": other.pk})
     assert response.status_code == 200 and "三者选一" in response.content.decode()
     assert fresh(request).state == HelpState.ACCEPTED
 
@@ -127,3 +137,46 @@ def test_original_must_be_of_the_same_community(make_flow, make_request, coordin
     with pytest.raises(services.InvalidOriginal):
         services.mark_duplicate(request=request, actor=coordinator_a, original=request)
     assert fresh(request).state == HelpState.SUBMITTED and fresh(request).duplicate_of is None
+
+
+def test_only_an_active_organisation_of_the_communitys_registry_may_handle(
+    client, make_flow, coordinator_a, operations_a, community_a, community_b
+):
+    request = make_flow(HelpState.ACCEPTED)
+    elsewhere = organisation(community_b[0], "别村的组织")
+    retired = organisation(community_a[0], "已注销的组织", is_active=False)
+    for refused in (elsewhere, retired):
+        with pytest.raises(services.InvalidHandler) as error:
+            services.assign(request=request, actor=coordinator_a, organisation=refused)
+        assert "社会组织" in str(error.value)
+    assert fresh(request).state == HelpState.ACCEPTED
+    sunshine = organisation(community_a[0], contact_name="刘老师")
+    client.force_login(coordinator_a)
+    url = reverse("help_requests:transition", args=[request.pk, "assign"])
+    page = client.get(url).content.decode()
+    assert "阳光社工服务中心" in page and "别村的组织" not in page and "已注销的组织" not in page
+    response = client.post(url, {"seen_state": "accepted", "organisation": sunshine.pk})
+    assert response.status_code == 302 and fresh(request).assigned_organisation == sunshine
+    inspect = client.get(reverse("help_requests:inspect", args=[request.pk])).content.decode()
+    assert "阳光社工服务中心（刘老师）" in inspect
+    client.force_login(operations_a)  # who keeps the registry gets a link to its entry
+    inspect = client.get(reverse("help_requests:inspect", args=[request.pk])).content.decode()
+    assert reverse("social_organisations:edit", args=[sunshine.pk]) in inspect
+
+
+def test_the_data_migration_links_requests_to_the_registry_by_name(make_flow, coordinator_a, community_a,
+                                                                    community_b):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("participation.migrations.0019_help_organisation_from_registry")
+    matched, unmatched = make_flow(HelpState.ACCEPTED), make_flow(HelpState.ACCEPTED, summary="另一件事")
+    # Assigned by name, as before the registry: set on the rows directly.
+    for request, name in ((matched, "阳光社工服务中心 "), (unmatched, "无名小组")):
+        HelpRequest.objects.filter(pk=request.pk).update(state=HelpState.ASSIGNED, assigned_organisation_name=name)
+    organisation(community_b[0])  # the same name in another community is not theirs
+    sunshine = organisation(community_a[0])
+    migration.link_registry(apps, None)
+    assert fresh(matched).assigned_organisation == sunshine
+    assert fresh(unmatched).assigned_organisation is None and fresh(unmatched).handler_display == "无名小组"

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from participation.help import services
 from participation.help.rules import TrackingVisitor
-from participation.models import HelpState, User
+from participation.models import HelpState, SocialOrganisation, User
 from tests.participation.help.conftest import fresh
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,11 @@ def people(request, db):
 
 def take(request, transition, actor, *, original=None):
     if transition == "assign":
-        return services.assign(request=request, actor=actor, organisation_name="阳光社工服务中心")
+        organisation, _ = SocialOrganisation.objects.get_or_create(
+            community_id=request.community_id, name="阳光社工服务中心",
+            defaults={"org_type": "service", "status": "filed"},
+        )
+        return services.assign(request=request, actor=actor, organisation=organisation)
     if transition == "mark_duplicate":
         return services.mark_duplicate(request=request, actor=actor, original=original)
     if transition == "resolve":
