@@ -31,6 +31,13 @@ def operations_a(make_staff, community_a):
 
 
 @pytest.fixture
+def superuser(db):
+    from participation.models import User
+
+    return User.objects.create_superuser("13800000999", PASSWORD, display_name="街道管理员")
+
+
+@pytest.fixture
 def verified_a(resident_a, coordinator_a):
     return services.verify_resident(resident=resident_a, staff=coordinator_a)
 
