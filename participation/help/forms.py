@@ -91,7 +91,8 @@ class ReopenForm(_Chinese):
 class ResolveForm(_Chinese):
     """A volunteer resolving on the public site."""
 
-    note = forms.CharField(label=_("Resolution note"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+    note = forms.CharField(label=_("Resolution note"), widget=forms.Textarea(attrs={"rows": 4}),
+                           max_length=2000,
                            error_messages={"required": _("Please describe how the request was resolved.")})
     photos = ResidentImagesField()
 

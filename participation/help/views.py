@@ -115,8 +115,8 @@ def _visitor_request(request, token):
     """(request, visitor) of a tracking link; 404 for a wrong one, 429 after too many wrong ones."""
     found = services.visitor_for_token(token=token)
     if found is None:
-        if over_limit(request, scope="help-track-miss", per_user=TRACK_MISSES_PER_IP, per_ip=TRACK_MISSES_PER_IP,
-                      window=3600):
+        if over_limit(request, scope="help-track-miss", per_user=TRACK_MISSES_PER_IP,
+                      per_ip=TRACK_MISSES_PER_IP, window=3600):
             return None, too_many(request, window=3600)
         raise Http404
     return found, None

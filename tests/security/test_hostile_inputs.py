@@ -255,3 +255,21 @@ def test_bodies_keep_their_text(client, verified_a, topic):
     client.force_login(verified_a)
     client.post(reverse("topics:comment", args=[topic.pk]), {"body": "שלום \u202e世界"})
     assert TopicComment.objects.get().body == "שלום \u202e世界"
+
+
+def test_notifications_about_a_hostile_title_show_it_escaped(client, verified_a, coordinator_a, make_topic,
+                                                             django_capture_on_commit_callbacks):
+    """The author's messages name the topic: the inbox and the message page escape it."""
+    from workflows.models import ReviewState
+    from workflows.services import perform_transition
+
+    topic = make_topic(ReviewState.SUBMITTED, author=verified_a, title=SCRIPT)
+    with django_capture_on_commit_callbacks(execute=True):
+        perform_transition(obj=topic, transition="approve", actor=coordinator_a)
+    client.force_login(verified_a)
+    inbox = client.get(reverse("workflows:message_list")).content.decode()
+    message = verified_a.workflow_messages.get()
+    page = client.get(reverse("workflows:message_detail", args=[message.pk])).content.decode()
+    pages = [inbox, page]
+    assert html.escape(SCRIPT) in page
+    assert not any(raw in page for page in pages for raw in RAW_MARKUP)
