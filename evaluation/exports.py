@@ -7,16 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from evaluation.selectors import SelfEvaluation
-
-# A spreadsheet treats a cell starting with one of these as a formula (or DDE command): "=HYPERLINK(…)"
-# typed into an evidence title must reach the assessor as text.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def safe_cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+from participation.dataio.cells import neutralise as safe_cell
 
 
 def _sheet(workbook, title, header, rows, *, first=False):

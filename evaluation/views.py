@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from evaluation import questionnaires, selectors, services
 from evaluation.forms import AwarenessQuizForm, SatisfactionForm
 from evaluation.models import SurveyKind, SurveyResponse
+from participation.ratelimit import rate_limited
 from participation.throttling import client_ip
 
 #: Visitors (not logged in) per IP address, survey and community per day; a shared NAT may hold a family.
@@ -107,12 +108,14 @@ def _survey(request, slug, *, kind, form_class, score, template):
 
 
 @never_cache
+@rate_limited("survey", per_user=10, per_ip=200, window=3600)
 def survey_awareness(request, slug):
     return _survey(request, slug, kind=SurveyKind.AWARENESS, form_class=AwarenessQuizForm,
                    score=questionnaires.score_awareness, template="evaluation/survey_awareness.html")
 
 
 @never_cache
+@rate_limited("survey", per_user=10, per_ip=200, window=3600)
 def survey_satisfaction(request, slug):
     return _survey(request, slug, kind=SurveyKind.SATISFACTION, form_class=SatisfactionForm,
                    score=questionnaires.score_satisfaction, template="evaluation/survey_satisfaction.html")

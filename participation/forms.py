@@ -8,6 +8,7 @@ from wagtail.users import forms as wagtail_user_forms
 from participation import selectors, throttling
 from participation.mobile import normalize_mobile
 from participation.models import Community, User
+from participation.plaintext import PublicTextMixin
 from participation.services import MobileAlreadyRegistered
 
 
@@ -69,7 +70,7 @@ class _ThrottleMessageMixin:
         return super().get_invalid_login_error()
 
 
-class LoginForm(_ThrottleMessageMixin, AuthenticationForm):
+class LoginForm(PublicTextMixin, _ThrottleMessageMixin, AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": _("Incorrect mobile number or password."),
@@ -80,7 +81,7 @@ class AdminLoginForm(_ThrottleMessageMixin, WagtailLoginForm):
     """The Wagtail admin's login form (WAGTAILADMIN_USER_LOGIN_FORM)."""
 
 
-class SignupForm(SetPasswordMixin, forms.Form):
+class SignupForm(PublicTextMixin, SetPasswordMixin, forms.Form):
     """Public sign-up of a resident. Password messages come from Django's own zh_Hans catalogue."""
 
     mobile = MobileField(help_text=_("You will log in with this number."))
@@ -124,7 +125,7 @@ class SignupForm(SetPasswordMixin, forms.Form):
         return self.cleaned_data
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PublicTextMixin, forms.ModelForm):
     """What 我的 lets a user change. The mobile number is the login and is not offered."""
 
     class Meta:

@@ -5,9 +5,13 @@ per client address in Django's cache (shared by every app server in production) 
 with a Chinese "请稍后再试" page (HTTP 429) without running the view. GETs are never limited.
 
 RATE_LIMITS=off in the environment (settings.RATE_LIMITS_ENABLED) switches them off, for load benchmarks
-only; `manage.py check --deploy` warns about it."""
+only; `manage.py check --deploy` warns about it.
+
+The view keeps its limit as `view.rate_limit` (functools.wraps carries it through outer decorators), so tests
+can check that every public form has one."""
 
 import functools
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import checks
@@ -15,6 +19,22 @@ from django.core.cache import cache
 from django.shortcuts import render
 
 from participation.throttling import client_ip
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    scope: str
+    per_user: int
+    per_ip: int
+    window: int
+
+
+def user_key(scope: str, user_id) -> str:
+    return f"rate:{scope}:user:{user_id}"
+
+
+def ip_key(scope: str, address: str) -> str:
+    return f"rate:{scope}:ip:{address}"
 
 
 def _hit(key: str, window: int) -> int:
@@ -29,13 +49,15 @@ def _hit(key: str, window: int) -> int:
 
 def over_limit(request, *, scope: str, per_user: int, per_ip: int, window: int) -> bool:
     """Count this request; True when it goes over a limit."""
+    if not limits_enabled():
+        return False
     counts = []
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        counts.append(_hit(f"rate:{scope}:user:{user.pk}", window) > per_user)
+        counts.append(_hit(user_key(scope, user.pk), window) > per_user)
     address = client_ip(request)
     if address:
-        counts.append(_hit(f"rate:{scope}:ip:{address}", window) > per_ip)
+        counts.append(_hit(ip_key(scope, address), window) > per_ip)
     return any(counts)
 
 
@@ -54,16 +76,24 @@ def check_rate_limits_on(app_configs, **kwargs):
     )]
 
 
+def too_many(request, *, window: int):
+    """The Chinese "请稍后再试" page, HTTP 429."""
+    return render(request, "429.html", {"window_minutes": max(1, window // 60)}, status=429)
+
+
 def rate_limited(scope: str, *, per_user: int = 10, per_ip: int = 30, window: int = 3600):
+    limit = RateLimit(scope=scope, per_user=per_user, per_ip=per_ip, window=window)
+
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            if request.method == "POST" and limits_enabled() and over_limit(
+            if request.method == "POST" and over_limit(
                 request, scope=scope, per_user=per_user, per_ip=per_ip, window=window
             ):
-                return render(request, "429.html", {"window_minutes": max(1, window // 60)}, status=429)
+                return too_many(request, window=window)
             return view(request, *args, **kwargs)
 
+        wrapper.rate_limit = limit
         return wrapper
 
     return decorator

@@ -54,6 +54,7 @@ def signup(request):
 
 @never_cache
 @login_required
+@rate_limited("profile", per_user=10, per_ip=100, window=3600)
 def my_account(request):
     user = request.user
     form = ProfileForm(request.POST or None, instance=user)

@@ -8,6 +8,8 @@ change renders afresh on every app server. Over-invalidation is accepted; stalen
 A response is stored only when it is safe to share: status 200 to GET, no session cookie on the request, no
 cookie set and no CSRF token used by the response (a form with a token is personal), not private."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -57,7 +59,10 @@ def _eligible_request(request) -> bool:
 
 
 def _key(request, generation: int) -> str:
-    return f"page-cache:{generation}:{request.get_host()}:{request.get_full_path()}"
+    # Hashed: a query string is whatever a visitor typed (10,000 characters, control characters); the key
+    # stays short and valid for any cache backend.
+    address = f"{request.get_host()}:{request.get_full_path()}".encode()
+    return f"page-cache:{generation}:{hashlib.sha256(address).hexdigest()}"
 
 
 class AnonymousPageCacheMiddleware:

@@ -16,6 +16,7 @@ from participation import ical
 from participation.activities import selectors, services
 from participation.activities.qr import check_in_qr_svg
 from participation.models import ActivitySignup, Community, SignupStatus
+from participation.ratelimit import rate_limited
 
 CHECK_IN_SALT = "participation.activities.check-in"
 
@@ -29,6 +30,7 @@ def _live_activity(page_id: int):
 
 @require_POST
 @login_required
+@rate_limited("activity-signup", per_user=20, per_ip=200, window=3600)
 def sign_up(request, page_id):
     page = _live_activity(page_id)
     try:
@@ -70,6 +72,7 @@ def signup_detail(request, pk):
 
 @require_POST
 @login_required
+@rate_limited("activity-cancel", per_user=20, per_ip=200, window=3600)
 def cancel(request, pk):
     signup = _own_signup(request, pk)
     try:

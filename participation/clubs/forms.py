@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from participation.models import Club
+from participation.plaintext import PublicTextMixin
 
 
 def formfield_https(field, **kwargs):
@@ -12,7 +13,7 @@ def formfield_https(field, **kwargs):
     return field.formfield(**kwargs)
 
 
-class ClubForm(forms.ModelForm):
+class ClubForm(PublicTextMixin, forms.ModelForm):
     """A resident's club proposal (also used to edit a returned one)."""
 
     class Meta:

@@ -14,6 +14,7 @@ from participation.clubs import selectors, services
 from participation.clubs.forms import ClubForm
 from participation.mobile import mask_name
 from participation.models import Club, Community
+from participation.ratelimit import rate_limited
 from workflows.exceptions import WorkflowError
 from workflows.selectors import transition_logs_for
 
@@ -46,6 +47,7 @@ def club_detail(request, pk):
 
 @never_cache
 @login_required
+@rate_limited("club-propose", per_user=5, per_ip=50, window=3600)
 def club_propose(request, slug):
     community = get_object_or_404(Community, slug=slug)
     if not request.user.has_perm("participation.propose_club", community):
@@ -62,6 +64,7 @@ def club_propose(request, slug):
 
 @never_cache
 @login_required
+@rate_limited("club-proposal", per_user=10, per_ip=100, window=3600)
 def club_edit(request, pk):
     club = get_object_or_404(Club.objects.select_related("community"), pk=pk)
     if not request.user.has_perm("participation.edit_club_proposal", club):
@@ -81,6 +84,7 @@ def club_edit(request, pk):
 
 @require_POST
 @login_required
+@rate_limited("club-proposal", per_user=10, per_ip=100, window=3600)
 def club_withdraw(request, pk):
     club = get_object_or_404(Club, pk=pk)
     try:
@@ -94,6 +98,7 @@ def club_withdraw(request, pk):
 
 @require_POST
 @login_required
+@rate_limited("club-membership", per_user=30, per_ip=300, window=3600)
 def club_join(request, pk):
     club = get_object_or_404(Club, pk=pk)
     try:
@@ -107,6 +112,7 @@ def club_join(request, pk):
 
 @require_POST
 @login_required
+@rate_limited("club-membership", per_user=30, per_ip=300, window=3600)
 def club_leave(request, pk):
     club = get_object_or_404(Club, pk=pk)
     try:

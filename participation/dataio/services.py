@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from participation.dataio import resources
+from participation.dataio.cells import neutralise
 from participation.dataio.files import (
     FileRefused,
     RowError,
@@ -162,19 +163,6 @@ def import_file(
 
 
 # --- export ------------------------------------------------------------------------------------------
-
-_DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe; numbers stay."""
-    if not isinstance(value, str) or not value.startswith(_DANGEROUS_START):
-        return value
-    try:
-        float(value)
-    except ValueError:
-        return "'" + value
-    return value
 
 
 def export_dataset(*, kind: str, community: Community, user=None) -> tablib.Dataset:

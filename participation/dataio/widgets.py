@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from import_export import widgets
 
 from participation.mobile import mask_mobile, normalize_mobile
+from participation.plaintext import strip_bidi_controls
 
 _TRUE = {"是", "有", "y", "yes", "true", "1", "√", "✓"}
 _FALSE = {"否", "无", "n", "no", "false", "0", "×", ""}
@@ -20,7 +21,8 @@ def _text(value) -> str:
 
 class TextWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
-        return _text(value)
+        # Names and places shown to others: no bidi overrides, as in the public forms (participation.plaintext).
+        return strip_bidi_controls(_text(value))
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else str(value)

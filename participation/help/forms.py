@@ -7,14 +7,17 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from participation.forms import MobileField
 from participation.help import selectors
 from participation.models.help_requests import HelpCategory, HelpRequest, IntakeChannel
+from participation.plaintext import PublicTextMixin
 from participation.selectors import communities_for_user, community_ids_for_user, residents_for_staff
 from participation.uploads import ResidentImagesField
 from workflows.forms import TransitionForm
 
 RATING_CHOICES = [(str(value), str(value)) for value in range(1, 6)]
+# As long as a topic's description: room for any real request, not for a pasted book.
+DESCRIPTION_MAX_LENGTH = 5000
 
 
-class _Chinese(forms.Form):
+class _Chinese(PublicTextMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")  # Chinese labels take no trailing colon
         super().__init__(*args, **kwargs)
@@ -30,7 +33,7 @@ def _request_fields(form, categories):
         error_messages={"required": _("Please give a short summary.")},
     )
     form.fields["description"] = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}),
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), max_length=DESCRIPTION_MAX_LENGTH,
         error_messages={"required": _("Please describe what you need help with.")},
     )
     form.fields["is_public"] = forms.BooleanField(
@@ -89,6 +92,7 @@ class ResolveForm(_Chinese):
     """A volunteer resolving on the public site."""
 
     note = forms.CharField(label=_("Resolution note"), widget=forms.Textarea(attrs={"rows": 4}),
+                           max_length=2000,
                            error_messages={"required": _("Please describe how the request was resolved.")})
     photos = ResidentImagesField()
 

@@ -15,7 +15,7 @@ from participation.help.forms import HelpRequestForm, RateForm, ReopenForm, Reso
 from participation.help.rules import is_requester
 from participation.models import Community
 from participation.models.help_requests import HelpRequest, HelpState
-from participation.ratelimit import rate_limited
+from participation.ratelimit import over_limit, rate_limited, too_many
 from participation.selectors import photos_for
 from workflows.exceptions import TransitionForbidden, WorkflowError
 from workflows.selectors import transition_logs_for
@@ -107,12 +107,27 @@ def detail(request, pk):
     return _private(render(request, "participation/help/detail.html", context))
 
 
+#: Wrong tracking links per address an hour: a visitor mistypes a few; guessing tokens takes millions.
+TRACK_MISSES_PER_IP = 30
+
+
+def _visitor_request(request, token):
+    """(request, visitor) of a tracking link; 404 for a wrong one, 429 after too many wrong ones."""
+    found = services.visitor_for_token(token=token)
+    if found is None:
+        if over_limit(request, scope="help-track-miss", per_user=TRACK_MISSES_PER_IP,
+                      per_ip=TRACK_MISSES_PER_IP, window=3600):
+            return None, too_many(request, window=3600)
+        raise Http404
+    return found, None
+
+
 @never_cache
 def track(request, token):
     """/help/track/<token>/: a visitor follows their request with the private link."""
-    found = services.visitor_for_token(token=token)
-    if found is None:
-        raise Http404
+    found, refused = _visitor_request(request, token)
+    if refused:
+        return refused
     help_request, _visitor = found
     context = _detail_context(help_request, viewer_is_requester=True)
     context["token"] = token
@@ -161,6 +176,7 @@ def _act(request, help_request, actor, action, back_url, render_context):
 
 
 @require_POST
+@rate_limited("help-action", per_user=20, per_ip=200, window=3600)
 def act(request, pk, action):
     if not request.user.is_authenticated:
         return redirect(f"{reverse('login')}?next={reverse('help:detail', args=[pk])}")
@@ -178,10 +194,13 @@ def act(request, pk, action):
 
 
 @require_POST
+@rate_limited("help-track-action", per_user=20, per_ip=60, window=3600)
 def track_act(request, token, action):
-    found = services.visitor_for_token(token=token)
-    if found is None or action not in ("confirm", "reopen", "withdraw"):
+    if action not in ("confirm", "reopen", "withdraw"):
         raise Http404
+    found, refused = _visitor_request(request, token)
+    if refused:
+        return refused
     help_request, visitor = found
     back_url = reverse("help:track", args=[token])
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from participation.models import BehaviourItem, BehaviourPolarity, User
+from participation.plaintext import PublicTextMixin
 from participation.points import selectors
 from participation.roles import RESIDENT_GROUP
 from participation.uploads import ResidentImagesField
@@ -14,7 +15,7 @@ class BehaviourChoiceField(forms.ModelChoiceField):
         return _("%(text)s (%(points)+d points)") % {"text": obj.text, "points": obj.points}
 
 
-class ClaimForm(forms.Form):
+class ClaimForm(PublicTextMixin, forms.Form):
     behaviour = BehaviourChoiceField(
         label=_("Behaviour"), queryset=BehaviourItem.objects.none(), empty_label=_("Choose a behaviour")
     )

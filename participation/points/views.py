@@ -62,6 +62,7 @@ def _own_claim(request, pk) -> PointsClaim:
 
 @never_cache
 @login_required
+@rate_limited("points-claim", per_user=10, per_ip=30, window=3600)
 def claim_detail(request, pk):
     claim = _own_claim(request, pk)
     form = None
@@ -97,6 +98,7 @@ def claim_detail(request, pk):
 
 @require_POST
 @login_required
+@rate_limited("points-claim-withdraw", per_user=20, per_ip=200, window=3600)
 def claim_withdraw(request, pk):
     claim = _own_claim(request, pk)
     try:
@@ -153,6 +155,7 @@ def rewards(request, slug):
 
 @require_POST
 @login_required
+@rate_limited("points-redeem", per_user=10, per_ip=100, window=3600)
 def redeem(request, slug, pk):
     reward = get_object_or_404(Reward, pk=pk, community__slug=slug)
     back = redirect("points:rewards", slug=slug)

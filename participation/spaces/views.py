@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from participation.clubs.selectors import clubs_led_by
 from participation.models import Community, SpaceBooking
+from participation.ratelimit import rate_limited
 from participation.spaces import selectors, services
 from participation.spaces.forms import BookingForm
 
@@ -53,6 +54,7 @@ def space_detail(request, pk):
 
 @never_cache
 @login_required
+@rate_limited("space-booking", per_user=10, per_ip=100, window=3600)
 def space_book(request, pk):
     space = selectors.space_detail(pk=pk)
     if space is None:
@@ -79,6 +81,7 @@ def space_book(request, pk):
 
 @require_POST
 @login_required
+@rate_limited("space-booking-cancel", per_user=20, per_ip=200, window=3600)
 def booking_cancel(request, pk):
     booking = get_object_or_404(SpaceBooking.objects.select_related("space"), pk=pk, author=request.user)
     try:

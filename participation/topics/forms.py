@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from participation.models import ConsultationTopic, ReportReason, TopicComment, TopicState
 from participation.models.topics import COMMENT_MAX_LENGTH, PUBLIC_STATES
+from participation.plaintext import PublicTextMixin
 from participation.topics import selectors
 from participation.uploads import ResidentImagesField
 from workflows.models import ReviewState
@@ -13,7 +14,7 @@ SUBMIT = "submit"
 SAVE_DRAFT = "draft"
 
 
-class TopicForm(forms.ModelForm):
+class TopicForm(PublicTextMixin, forms.ModelForm):
     photos = ResidentImagesField(max_count=4)
 
     class Meta:
@@ -57,7 +58,7 @@ class TopicFilterForm(forms.Form):
         return {"state": self.cleaned_data["state"], "category_id": self.cleaned_data["category"]}
 
 
-class CommentForm(forms.ModelForm):
+class CommentForm(PublicTextMixin, forms.ModelForm):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     class Meta:
@@ -74,7 +75,7 @@ class CommentForm(forms.ModelForm):
         return self.cleaned_data["body"].strip()
 
 
-class ReportForm(forms.Form):
+class ReportForm(PublicTextMixin, forms.Form):
     reason = forms.ChoiceField(label=_("Why do you report it?"), choices=ReportReason.choices, widget=forms.RadioSelect)
     details = forms.CharField(
         label=_("Details (optional)"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 3})

@@ -85,6 +85,7 @@ def topic_create(request, slug):
 
 @never_cache
 @login_required
+@rate_limited("topic-edit", per_user=20, per_ip=200, window=3600)
 def topic_edit(request, pk):
     topic = _visible_topic(request, pk)
     if topic.author_id != request.user.pk or not topic.is_editable:
@@ -131,6 +132,7 @@ def topic_detail(request, pk):
 
 @require_POST
 @login_required
+@rate_limited("topic-action", per_user=20, per_ip=200, window=3600)
 def topic_action(request, pk, transition):
     """The author's own transitions (submit, withdraw) from the public site."""
     topic = _visible_topic(request, pk)
@@ -157,8 +159,11 @@ def _act(request, topic, action, success_message):
     return _back(topic)
 
 
+# Supporting and following are one click each, often many in a row through the list, and a whole compound
+# may share one address: larger limits than the forms'.
 @require_POST
 @login_required
+@rate_limited("topic-support", per_user=60, per_ip=600, window=3600)
 def topic_support(request, pk):
     topic = _visible_topic(request, pk)
     return _act(
@@ -171,6 +176,7 @@ def topic_support(request, pk):
 
 @require_POST
 @login_required
+@rate_limited("topic-follow", per_user=60, per_ip=600, window=3600)
 def topic_follow(request, pk):
     topic = _visible_topic(request, pk)
     if request.POST.get("follow") == "0":
@@ -190,6 +196,7 @@ def topic_follow(request, pk):
 
 @require_POST
 @login_required
+@rate_limited("topic-comment", per_user=30, per_ip=300, window=3600)
 def topic_comment(request, pk):
     topic = _visible_topic(request, pk)
     form = CommentForm(request.POST)
@@ -228,12 +235,14 @@ def _report(request, *, topic, comment=None):
 
 @never_cache
 @login_required
+@rate_limited("topic-report", per_user=10, per_ip=100, window=3600)
 def topic_report(request, pk):
     return _report(request, topic=_visible_topic(request, pk))
 
 
 @never_cache
 @login_required
+@rate_limited("topic-report", per_user=10, per_ip=100, window=3600)
 def comment_report(request, pk):
     comment = get_object_or_404(TopicComment.objects.select_related("topic"), pk=pk, is_hidden=False)
     topic = _visible_topic(request, comment.topic_id)

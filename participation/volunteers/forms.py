@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from participation.plaintext import PublicTextMixin
 
-class VolunteerRegistrationForm(forms.Form):
+
+class VolunteerRegistrationForm(PublicTextMixin, forms.Form):
     skills = forms.CharField(
         label=_("Skills"), max_length=200, required=False, help_text=_("E.g. first aid, repairs, calligraphy.")
     )
@@ -19,7 +21,7 @@ class VolunteerRegistrationForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class HoursForm(forms.Form):
+class HoursForm(PublicTextMixin, forms.Form):
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     hours = forms.DecimalField(
         label=_("Hours"), max_digits=4, decimal_places=1, widget=forms.NumberInput(attrs={"step": "0.5"})

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from participation.ratelimit import rate_limited
 from participation.volunteers import selectors, services
 from participation.volunteers.forms import HoursForm, VolunteerRegistrationForm
 
@@ -22,6 +23,7 @@ def _add_errors(form, error: ValidationError) -> None:
 
 @never_cache
 @login_required
+@rate_limited("volunteer-register", per_user=5, per_ip=50, window=3600)
 def register(request):
     volunteer = selectors.volunteer_for(resident=request.user)
     if volunteer is not None and volunteer.is_active:
@@ -45,6 +47,7 @@ def register(request):
 
 @never_cache
 @login_required
+@rate_limited("volunteer-hours", per_user=20, per_ip=200, window=3600)
 def my_hours(request):
     volunteer = selectors.volunteer_for(resident=request.user)
     if volunteer is None or not volunteer.is_active:

@@ -80,7 +80,8 @@ def test_xlsx_content(client, evaluator_a, community_a, make_evidence):
 
 
 def test_safe_cell_neutralises_formulas_only_in_text():
-    assert safe_cell("=1+1") == "'=1+1" and safe_cell("@SUM(A1)") == "'@SUM(A1)" and safe_cell("-2") == "'-2"
+    assert safe_cell("=1+1") == "'=1+1" and safe_cell("@SUM(A1)") == "'@SUM(A1)" and safe_cell("-2+3") == "'-2+3"
+    assert safe_cell("-2") == "-2"  # a plain number is a value, not a formula (participation.dataio.cells)
     assert safe_cell("议事会") == "议事会" and safe_cell(-2) == -2
 
 
