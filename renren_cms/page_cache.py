@@ -12,6 +12,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 
@@ -41,6 +42,9 @@ def bump_generation(**kwargs) -> None:
 def _on_content_change(sender, **kwargs):
     if sender._meta.app_label in CONTENT_APPS:
         bump_generation()
+        # Again once the change is committed: a page rendered in between, from the data before the commit,
+        # would otherwise be stored under the new generation and served stale.
+        transaction.on_commit(bump_generation, robust=True)
 
 
 def connect_invalidation() -> None:
@@ -58,11 +62,11 @@ def _eligible_request(request) -> bool:
     )
 
 
-def _key(request, generation: int) -> str:
+def _key(request) -> str:
     # Hashed: a query string is whatever a visitor typed (10,000 characters, control characters); the key
     # stays short and valid for any cache backend.
     address = f"{request.get_host()}:{request.get_full_path()}".encode()
-    return f"page-cache:{generation}:{hashlib.sha256(address).hexdigest()}"
+    return f"page-cache:{hashlib.sha256(address).hexdigest()}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -74,11 +78,16 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _eligible_request(request):
             return self.get_response(request)
-        generation = current_generation()
-        key = _key(request, generation)
-        stored = cache.get(key)
-        if stored is not None:
-            content, headers = stored
+        # One round trip for the generation and the page: the page is stored with the generation it was rendered
+        # in, and is only served while that is still the current one.
+        key = _key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = current_generation()
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
+            _, content, headers = stored
             response = HttpResponse(content)
             # Replay the headers the rest of the middleware chain set (X-Frame-Options, CSP …).
             for name, value in headers:
@@ -88,7 +97,7 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if self._storable(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
-            cache.set(key, (response.content, headers), TIMEOUT)
+            cache.set(key, (generation, response.content, headers), TIMEOUT)
             response["X-Page-Cache"] = "miss"
         return response
 

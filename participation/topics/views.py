@@ -16,6 +16,7 @@ from participation.ratelimit import rate_limited
 from participation.selectors import photos_for
 from participation.topics import ical, selectors, services
 from participation.topics.forms import SUBMIT, CommentForm, ReportForm, TopicFilterForm, TopicForm
+from renren_cms.page_cache import cached_by_generation
 from workflows.exceptions import TransitionForbidden, WorkflowError
 from workflows.selectors import transition_logs_for
 
@@ -26,8 +27,12 @@ def _community(slug) -> Community:
     return get_object_or_404(Community, slug=slug)
 
 
-def _visible_topic(request, pk):
-    topic = selectors.topic_detail(pk=pk)
+def _visible_topic(request, pk, *, cached: bool = False):
+    if cached:
+        # For reading only: the topic with its counts once per content change (a costly query to plan).
+        topic = cached_by_generation(f"topic-detail:{pk}", lambda: selectors.topic_detail(pk=pk))
+    else:
+        topic = selectors.topic_detail(pk=pk)
     if topic is None or not request.user.has_perm("participation.view_topic", topic):
         # Drafts and hidden topics do not exist for anyone but their author and the community's staff.
         raise Http404
@@ -113,7 +118,7 @@ def _topic_saved_message(topic) -> str:
 
 
 def topic_detail(request, pk):
-    topic = _visible_topic(request, pk)
+    topic = _visible_topic(request, pk, cached=True)
     user = request.user
     context = {
         "topic": topic,
