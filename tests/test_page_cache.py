@@ -87,3 +87,15 @@ def test_logged_in_pages_reuse_shared_fragments_yet_never_show_them_stale(client
     news.unpublish()
     assert client.get("/wuxing/news/first/").status_code == 404  # the cached route
     assert "第一条新闻" not in client.get("/wuxing/").content.decode()
+
+
+def test_a_communitys_flow_pages_show_that_communitys_navigation(client, community_a, community_b):
+    from home.models import StandardPage
+
+    _, home = community_a
+    home.add_child(instance=StandardPage(title="实施方案", slug="plan", show_in_menus=True))
+    topics = client.get("/topics/wuxing/").content.decode()
+    nav = topics[topics.index('class="site-nav"'):topics.index("</nav>", topics.index('class="site-nav"'))]
+    assert "实施方案" in nav and "新民村" not in nav
+    other = client.get("/topics/xinmin/").content.decode()
+    assert "实施方案" not in other[other.index('class="site-nav"'):]
