@@ -43,8 +43,12 @@ def _on_content_change(sender, **kwargs):
     if sender._meta.app_label in CONTENT_APPS:
         bump_generation()
         # Again once the change is committed: a page rendered in between, from the data before the commit,
-        # would otherwise be stored under the new generation and served stale.
-        transaction.on_commit(bump_generation, robust=True)
+        # would otherwise be stored under the new generation and served stale. Once per transaction.
+        connection = transaction.get_connection()
+        if connection.in_atomic_block and not any(
+            callback is bump_generation for _, callback, _ in connection.run_on_commit
+        ):
+            transaction.on_commit(bump_generation, robust=True)
 
 
 def connect_invalidation() -> None:
