@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.forms import modelform_factory
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from participation.grids.selectors import grids_for_user
 from participation.selectors import community_ids_for_user
 
 # Views that load one object by its primary key; each must refuse objects outside the user's communities.
@@ -90,3 +91,8 @@ class CommunityReviewableViewSetMixin(CommunityScopedViewSetMixin):
     def filter_queryset_for_user(self, queryset, user):
         allowed = community_ids_for_user(user=user)
         return queryset if allowed is None else queryset.filter(community_id__in=allowed)
+
+
+def my_grids(request):
+    """The queryset of an admin grid filter: the grids of the staff member's communities."""
+    return grids_for_user(user=request.user)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from participation.grids import services
-from participation.help.selectors import grids_for
+from participation.grids.selectors import grids_for_user
 from participation.models import DiaryEntry, Grid, Household, User
 from participation.selectors import community_ids_for_user
 
@@ -31,7 +31,7 @@ class HouseholdForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["grid"].queryset = grids_for(community_ids=community_ids_for_user(user=self.for_user))
+        self.fields["grid"].queryset = grids_for_user(user=self.for_user)
         self.fields["grid"].error_messages["invalid_choice"] = _("The grid belongs to another community.")
 
 

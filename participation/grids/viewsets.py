@@ -11,19 +11,13 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from participation.admin_scoping import CommunityScopedViewSetMixin, _scoped_form_class
+from participation.admin_scoping import CommunityScopedViewSetMixin, _scoped_form_class, my_grids
 from participation.grids import conversion
 from participation.grids.conversion_views import ConvertDiaryEntryView, created_items
 from participation.grids.forms import DiaryEntryForm, GridForm, HouseholdForm
 from participation.grids.views import DiaryStatisticsView
-from participation.help.selectors import grids_for
 from participation.models import ConsultationTopic, DiaryEntry, DiaryKind, Grid, HelpRequest, Household
-from participation.selectors import communities_for_user, community_ids_for_user
-
-
-def my_grids(request):
-    """The grids a filter offers: those of the staff member's communities (all for a superuser)."""
-    return grids_for(community_ids=community_ids_for_user(user=request.user))
+from participation.selectors import communities_for_user
 
 
 class GridViewSet(CommunityScopedViewSetMixin, ModelViewSet):

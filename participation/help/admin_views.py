@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from participation.help import selectors as help_selectors
 from participation.help import services
 from participation.help.forms import HelpEntryForm, HelpTransitionForm
 from participation.help.statistics import help_statistics
+from participation.grids.selectors import grids_for_user
 from participation.selectors import communities_for_user, community_ids_for_user
 from workflows.exceptions import TransitionForbidden, WorkflowError
 from workflows.views_admin import TitledAdminViewMixin, TransitionView
@@ -126,7 +126,7 @@ class StatisticsFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["community"].queryset = communities_for_user(user=user).order_by("name")
-        self.fields["grid"].queryset = help_selectors.grids_for(community_ids=community_ids_for_user(user=user))
+        self.fields["grid"].queryset = grids_for_user(user=user)
 
     def clean(self):
         cleaned = super().clean()

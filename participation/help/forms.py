@@ -8,7 +8,8 @@ from participation.forms import MobileField
 from participation.help import selectors
 from participation.models.help_requests import HelpCategory, HelpRequest, IntakeChannel
 from participation.plaintext import PublicTextMixin
-from participation.selectors import communities_for_user, community_ids_for_user, residents_for_staff
+from participation.grids.selectors import grids_for, grids_for_user
+from participation.selectors import communities_for_user, residents_for_staff
 from participation.uploads import ResidentImagesField
 from workflows.forms import TransitionForm
 
@@ -204,7 +205,7 @@ class HelpEntryForm(_Chinese):
         super().__init__(*args, **kwargs)
         communities = communities_for_user(user=user)
         self.fields["community"].queryset = communities
-        self.fields["grid"].queryset = selectors.grids_for(community_ids=community_ids_for_user(user=user))
+        self.fields["grid"].queryset = grids_for_user(user=user)
         self.fields["resident"].queryset = residents_for_staff(user=user)
         _request_fields(self, HelpCategory.objects.filter(community__in=communities, is_active=True)
                         .select_related("community").order_by("community__name", "sort_order", "name"))
@@ -239,7 +240,7 @@ class HelpEditForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = HelpCategory.objects.filter(community_id=self.instance.community_id)
-        self.fields["grid"].queryset = selectors.grids_for(community_ids={self.instance.community_id})
+        self.fields["grid"].queryset = grids_for(community_ids={self.instance.community_id})
         self.fields["grid"].error_messages["invalid_choice"] = _("The grid belongs to another community.")
         self.fields["grid"].help_text = _("Changing it does not reassign the request; use Assign for that.")
 

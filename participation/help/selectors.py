@@ -122,12 +122,6 @@ def staff_requests(*, user: User) -> QuerySet[HelpRequest]:
     return visible_to_staff(HelpRequest.objects.exclude(state=HelpState.DRAFT), user=user)
 
 
-def grids_for(*, community_ids: set[int] | None) -> QuerySet[Grid]:
-    """Grids to choose from in the admin: those of the given communities (None: all)."""
-    grids = Grid.objects.select_related("community").order_by("community__name", "name")
-    return grids if community_ids is None else grids.filter(community_id__in=community_ids)
-
-
 def default_handler_for(*, request: HelpRequest) -> User | None:
     """The worker of the request's grid, if they may handle it: an active staff member of the request's
     community who is not the requester. None when there is no grid, no worker, or they may not."""

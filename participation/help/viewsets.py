@@ -15,13 +15,13 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views.generic import EditView, InspectView
 
-from participation.admin_scoping import CommunityReviewableViewSetMixin, CommunityScopedViewSetMixin
+from participation.admin_scoping import CommunityReviewableViewSetMixin, CommunityScopedViewSetMixin, my_grids
 from participation.grids.links import diary_entry_link
 from participation.help import selectors, services
 from participation.help.admin_views import HelpEntryView, HelpStatisticsView, HelpTransitionView
 from participation.help.forms import HelpEditForm
 from participation.models.help_requests import HelpCategory, HelpRequest, HelpState, ResponseTemplate
-from participation.selectors import community_ids_for_user, photos_for
+from participation.selectors import photos_for
 from workflows.viewsets import ReviewableViewSetMixin
 
 
@@ -32,11 +32,6 @@ class OverdueFilter(django_filters.ChoiceFilter):
         if value == "no":
             return queryset.exclude(selectors.overdue_q())
         return queryset
-
-
-def my_grids(request):
-    """The grids a filter offers: those of the staff member's communities (all for a superuser)."""
-    return selectors.grids_for(community_ids=community_ids_for_user(user=request.user))
 
 
 class HelpRequestFilterSet(WagtailFilterSet):

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from participation.help.selectors import grids_for
+from participation.grids.selectors import grids_for
 from participation.selectors import community_ids_for_user
 
 

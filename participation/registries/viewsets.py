@@ -7,11 +7,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from participation.admin_scoping import CommunityScopedViewSetMixin
-from participation.help.selectors import grids_for
+from participation.admin_scoping import CommunityScopedViewSetMixin, my_grids
 from participation.models import Facility, FacilityType, SocialOrganisation, SocialWorker
 from participation.registries.forms import FacilityForm
-from participation.selectors import communities_for_user, community_ids_for_user
+from participation.selectors import communities_for_user
 
 
 def panels_for(fields):
@@ -41,10 +40,6 @@ class SocialWorkerViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     panels = panels_for(["community", "name", "mobile", "certificate", "certified_on", "is_active"])
 
 
-def _my_grids(request):
-    return grids_for(community_ids=community_ids_for_user(user=request.user))
-
-
 def _my_communities(request):
     return communities_for_user(user=request.user).order_by("name")
 
@@ -56,7 +51,7 @@ def _label(name):
 class FacilityFilterSet(WagtailFilterSet):
     # As list_filter would build them, but the grid and community choices are the user's own.
     facility_type = django_filters.ChoiceFilter(label=_label("facility_type"), choices=FacilityType.choices)
-    grid = django_filters.ModelChoiceFilter(label=_label("grid"), queryset=_my_grids)
+    grid = django_filters.ModelChoiceFilter(label=_label("grid"), queryset=my_grids)
     is_service_space = django_filters.BooleanFilter(label=_label("is_service_space"))
     is_waste_sorting = django_filters.BooleanFilter(label=_label("is_waste_sorting"))
     is_completed = django_filters.BooleanFilter(label=_label("is_completed"))
