@@ -106,12 +106,16 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--database-url", default=f"sqlite:///{RESULTS / 'bench.sqlite3'}")
     parser.add_argument("--residents", type=int, default=5000)
+    parser.add_argument("--reuse-database", action="store_true",
+                        help="skip migrating and seeding: the database was prepared by an earlier run")
+    parser.add_argument("--only", default="", help="measure only the pages whose name contains this text")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (Debian package `wrk`).")
     RESULTS.mkdir(exist_ok=True)
     env = site_env(args.database_url)
-    prepare_site(env, residents=args.residents)
+    if not args.reuse_database:
+        prepare_site(env, residents=args.residents)
 
     site = start_gunicorn("renren_cms.wsgi", 8101, env)
     floor = start_gunicorn("bench.hello_wsgi", 8102, {**os.environ, "PYTHONPATH": str(ROOT)})
@@ -121,6 +125,8 @@ def main() -> None:
         wait_for("http://127.0.0.1:8102/")
         results["floor"] = wrk("http://127.0.0.1:8102/", args.duration, args.connections)
         for name, path in PAGES.items():
+            if args.only not in name:
+                continue
             url = f"http://127.0.0.1:8101{path}"
             urllib.request.urlopen(url).read()  # warm the cache
             results[f"{name} (cached)"] = wrk(url, args.duration, args.connections)

@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.http.cookie import parse_cookie
 
 GENERATION_KEY = "page-cache:generation"
 EXCLUDED_PREFIXES = ("/admin/", "/accounts/", "/me/", "/api/", "/documents/", "/media/", "/static/", "/messages/")
@@ -22,6 +23,8 @@ EXCLUDED_PREFIXES = ("/admin/", "/accounts/", "/me/", "/api/", "/documents/", "/
 CONTENT_APPS = {"home", "participation", "evaluation", "workflows", "wagtailcore", "wagtailimages",
                 "wagtaildocs", "taggit"}
 TIMEOUT = getattr(settings, "PAGE_CACHE_TIMEOUT", 300)
+# Set in the WSGI environ by the front when it looked and missed: the middleware need not ask again.
+FRONT_LOOKUP = "renren.page_cache_lookup"
 
 
 def current_generation() -> int:
@@ -56,44 +59,85 @@ def connect_invalidation() -> None:
     post_delete.connect(_on_content_change, dispatch_uid="page_cache_post_delete")
 
 
-def _eligible_request(request) -> bool:
-    return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        # A pending flash message ("提交成功") must reach this visitor, not come from a shared copy.
-        and "messages" not in request.COOKIES
-        and not request.path.startswith(EXCLUDED_PREFIXES)
-    )
+def _scheme(meta) -> str:
+    # As HttpRequest.scheme, from the WSGI environ alone, so the WSGI front (page_cache_front) agrees with it.
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        forwarded = meta.get(header)
+        if forwarded is not None:
+            return "https" if forwarded.split(",", 1)[0].strip() == secure_value else "http"
+    return meta.get("wsgi.url_scheme", "http")
 
 
-def _key(request) -> str:
+def _host(meta) -> str:
+    # Unvalidated on purpose: only a request whose host Django accepted ever stores a page, so a key made from
+    # a host Django would refuse never finds one.
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in meta:
+        return meta["HTTP_X_FORWARDED_HOST"]
+    return meta.get("HTTP_HOST") or f"{meta.get('SERVER_NAME', '')}:{meta.get('SERVER_PORT', '')}"
+
+
+def eligible(meta) -> bool:
+    """May this request (its WSGI environ / request.META) be answered from, or fill, the shared cache?"""
+    if meta.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    if meta.get("PATH_INFO", "/").startswith(EXCLUDED_PREFIXES):
+        return False
+    # A plain http request must reach SecurityMiddleware's redirect, never a stored page.
+    if settings.SECURE_SSL_REDIRECT and _scheme(meta) != "https":
+        return False
+    cookie_header = meta.get("HTTP_COOKIE")
+    if cookie_header:
+        cookies = parse_cookie(cookie_header)
+        # A signed-in visitor's pages are personal; a pending flash message ("提交成功") must reach this visitor.
+        if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+            return False
+    return True
+
+
+def cache_key(meta) -> str:
     # Hashed: a query string is whatever a visitor typed (10,000 characters, control characters); the key
-    # stays short and valid for any cache backend.
-    address = f"{request.get_host()}:{request.get_full_path()}".encode()
-    return f"page-cache:{hashlib.sha256(address).hexdigest()}"
+    # stays short and valid for any cache backend. The scheme is part of it: only https pages carry HSTS.
+    address = (
+        f"{_scheme(meta)}://{_host(meta)}{meta.get('SCRIPT_NAME', '')}{meta.get('PATH_INFO', '')}"
+        f"?{meta.get('QUERY_STRING', '')}"
+    )
+    return f"page-cache:{hashlib.sha256(address.encode('utf-8', 'surrogateescape')).hexdigest()}"
+
+
+def lookup(meta):
+    """(key, current generation, stored page or None), in one round trip: a page is stored with the generation
+    it was rendered in, and is only served while that is still the current one."""
+    key = cache_key(meta)
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = current_generation()
+    stored = found.get(key)
+    if stored is not None and stored[0] != generation:
+        stored = None
+    return key, generation, stored
 
 
 class AnonymousPageCacheMiddleware:
-    """Goes first in MIDDLEWARE: a hit returns before sessions, auth or the database are touched."""
+    """First in MIDDLEWARE: it stores a page with the headers every other middleware added (security headers
+    included), and a hit returns before sessions, auth or the database are touched. In production the WSGI
+    front (page_cache_front) answers hits even earlier; this middleware then only stores what it missed."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _eligible_request(request):
+        meta = request.META
+        if not eligible(meta):
             return self.get_response(request)
-        # One round trip for the generation and the page: the page is stored with the generation it was rendered
-        # in, and is only served while that is still the current one.
-        key = _key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = current_generation()
-        stored = found.get(key)
-        if stored is not None and stored[0] == generation:
+        if FRONT_LOOKUP in meta:
+            (key, generation), stored = meta[FRONT_LOOKUP], None
+        else:
+            key, generation, stored = lookup(meta)
+        if stored is not None:
             _, content, headers = stored
             response = HttpResponse(content)
-            # Replay the headers the rest of the middleware chain set (X-Frame-Options, CSP …).
             for name, value in headers:
                 response[name] = value
             response["X-Page-Cache"] = "hit"

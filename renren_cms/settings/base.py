@@ -62,10 +62,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    # Outside the page cache, so that pages served from it carry the headers too.
-    "renren_cms.security.SecurityHeadersMiddleware",
+    # First, so that a page is stored with every header the others add (security headers included) and a hit
+    # skips them all.
     "renren_cms.page_cache.AnonymousPageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "renren_cms.security.SecurityHeadersMiddleware",
     "renren_cms.page_cache.CachedSiteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -115,7 +116,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "renren_cms.cache.ReusingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "renren",
         }
