@@ -9,6 +9,8 @@ A response is stored only when it is safe to share: status 200 to GET, no sessio
 cookie set and no CSRF token used by the response (a form with a token is personal), not private."""
 
 import hashlib
+import uuid
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,7 +29,13 @@ TIMEOUT = getattr(settings, "PAGE_CACHE_TIMEOUT", 300)
 FRONT_LOOKUP = "renren.page_cache_lookup"
 
 
-def current_generation() -> int:
+# The generation read once per request (see AnonymousPageCacheMiddleware): a page has several cached parts and
+# each would otherwise ask Redis for it again. A bump in this request forgets it, so the request's own writes
+# are never rendered from older parts.
+_request_memo: ContextVar[dict | None] = ContextVar("page_cache_generation", default=None)
+
+
+def _fetch_generation() -> int:
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
@@ -35,7 +43,19 @@ def current_generation() -> int:
     return generation
 
 
+def current_generation() -> int:
+    memo = _request_memo.get()
+    if memo is None:
+        return _fetch_generation()
+    if memo["generation"] is None:
+        memo["generation"] = _fetch_generation()
+    return memo["generation"]
+
+
 def bump_generation(**kwargs) -> None:
+    memo = _request_memo.get()
+    if memo is not None:
+        memo["generation"] = None
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -128,13 +148,24 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        memo = {"generation": None}
+        token = _request_memo.set(memo)
+        try:
+            return self._respond(request, memo)
+        finally:
+            _request_memo.reset(token)
+
+    def _respond(self, request, memo):
         meta = request.META
-        if not eligible(meta):
+        # Wagtail's previews pass a made-up request for the page's public URL through the middleware: it must
+        # neither be answered with the live page nor leave the unpublished version in the cache.
+        if getattr(request, "is_dummy", False) or not eligible(meta):
             return self.get_response(request)
         if FRONT_LOOKUP in meta:
             (key, generation), stored = meta[FRONT_LOOKUP], None
         else:
             key, generation, stored = lookup(meta)
+        memo["generation"] = generation
         if stored is not None:
             _, content, headers = stored
             response = HttpResponse(content)
@@ -166,6 +197,10 @@ class AnonymousPageCacheMiddleware:
 def content_generation(request):
     """Context processor: `{% cache 300 "name" page.pk content_generation %}` caches a fragment until the next
     content change. Passed as a function, so a page without such a fragment never asks the cache."""
+    if getattr(request, "is_preview", False):
+        # A Wagtail preview shows unsaved edits under the live page's pk: its fragments must neither come from
+        # the live page's nor be found by it.
+        return {"content_generation": f"preview-{uuid.uuid4().hex}"}
     return {"content_generation": current_generation}
 
 

@@ -11,11 +11,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models.mixins import SegmentedSearchMixin, community_home, paginate, segmented_search_fields
+from home.models.mixins import (
+    SegmentedSearchMixin, ViewRestrictionShortcutMixin, community_home, paginate, segmented_search_fields,
+)
 from participation.activities import selectors as activity_selectors
 
 
-class ActivityIndexPage(SegmentedSearchMixin, Page):
+class ActivityIndexPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=400)
     per_page = 10
 
@@ -39,7 +41,7 @@ class ActivityIndexPage(SegmentedSearchMixin, Page):
         return context
 
 
-class ActivityPage(SegmentedSearchMixin, Page):
+class ActivityPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
     """A community activity (主题活动, standard 5.1.3.2): time, place, organiser, capacity, sign-up deadline."""
 
     starts_at = models.DateTimeField(_("starts at"))

@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from evaluation.selectors import indicator_badges
 from home.blocks import BodyBlock
-from home.models.mixins import SegmentedSearchMixin, segmented_search_fields
+from home.models.mixins import SegmentedSearchMixin, ViewRestrictionShortcutMixin, segmented_search_fields
 from participation.points import selectors as points_selectors
 from participation.topics import selectors as topic_selectors
 from renren_cms.page_cache import cached_by_generation
@@ -19,7 +19,7 @@ def _live_specific_page(url_path: str):
     return page.specific if page is not None else None
 
 
-class PortalPage(SegmentedSearchMixin, Page):
+class PortalPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
     """The street's (街道) portal: the site root, listing its communities."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -56,7 +56,7 @@ class PortalPage(SegmentedSearchMixin, Page):
         return context
 
 
-class HomePage(SegmentedSearchMixin, Page):
+class HomePage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
     """A community's (社区/村) home: its own subtree with convention, lists, activities and news."""
 
     community = models.OneToOneField(
@@ -115,7 +115,7 @@ class HomePage(SegmentedSearchMixin, Page):
         }
 
 
-class StandardPage(SegmentedSearchMixin, Page):
+class StandardPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
     """Any other content: the 实施方案, work group duties, an introduction to the standard."""
 
     intro = models.TextField(_("summary"), blank=True, max_length=400)

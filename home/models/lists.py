@@ -9,10 +9,12 @@ from participation import selectors
 from participation.models import BehaviourItem
 
 from home.blocks import ConventionSectionBlock, ResponsibilityCategoryBlock
-from home.models.mixins import SegmentedSearchMixin, community_home, segmented_search_fields
+from home.models.mixins import (
+    SegmentedSearchMixin, ViewRestrictionShortcutMixin, community_home, segmented_search_fields,
+)
 
 
-class ConventionPage(SegmentedSearchMixin, Page):
+class ConventionPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
     preamble = RichTextField(_("preamble"), blank=True, features=["bold", "italic"])
     sections = StreamField(
         [("section", ConventionSectionBlock())], verbose_name=_("sections"), blank=True
@@ -35,7 +37,7 @@ class ConventionPage(SegmentedSearchMixin, Page):
         return parts
 
 
-class ResponsibilityListPage(SegmentedSearchMixin, Page):
+class ResponsibilityListPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic"])
     categories = StreamField(
         [("category", ResponsibilityCategoryBlock())], verbose_name=_("categories"), blank=True
@@ -60,7 +62,7 @@ class ResponsibilityListPage(SegmentedSearchMixin, Page):
         return parts
 
 
-class BehaviourListPage(SegmentedSearchMixin, Page):
+class BehaviourListPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
     """Renders the community's BehaviourItem snippets: the operations group keeps them, not page editors."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

@@ -1,8 +1,9 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.segmentation import segment
+from renren_cms.page_cache import cached_by_generation
 
 
 class SegmentedSearchMixin:
@@ -13,6 +14,17 @@ class SegmentedSearchMixin:
 
     def segmented_text(self) -> str:
         return segment(" ".join(str(part) for part in self.search_text_parts() if part))
+
+
+class ViewRestrictionShortcutMixin:
+    """Wagtail checks view restrictions before serving any page: two queries (the ancestors, then their
+    restrictions). A community site seldom restricts a page, so while no restriction exists anywhere the answer
+    is an empty queryset without asking; adding or removing one bumps the content generation."""
+
+    def get_view_restrictions(self):
+        if not cached_by_generation("page-view-restrictions:any", PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 def segmented_search_fields(*extra):

@@ -10,10 +10,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models.mixins import SegmentedSearchMixin, paginate, segmented_search_fields
+from home.models.mixins import SegmentedSearchMixin, ViewRestrictionShortcutMixin, paginate, segmented_search_fields
 
 
-class NewsIndexPage(SegmentedSearchMixin, Page):
+class NewsIndexPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=400)
     per_page = 10
 
@@ -45,7 +45,7 @@ class NewsPageTag(TaggedItemBase):
         verbose_name_plural = _("news tags")
 
 
-class NewsPage(SegmentedSearchMixin, Page):
+class NewsPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     summary = models.TextField(_("summary"), blank=True, max_length=400)
     image = models.ForeignKey(

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from home.models.mixins import SegmentedSearchMixin, segmented_search_fields
+from home.models.mixins import SegmentedSearchMixin, ViewRestrictionShortcutMixin, segmented_search_fields
 from participation.roles import StaffRole
 
 # 5.1.3.1–5.1.3.4, the standard's own words: the defaults editors start from.
@@ -41,7 +41,7 @@ class MemberOrganisation(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class WorkGroupsPage(SegmentedSearchMixin, Page):
+class WorkGroupsPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     coordination_duties = models.TextField(
         _("duties of the coordination group"), default=DEFAULT_DUTIES[StaffRole.COORDINATION]

@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from participation.models import ActivitySignup, Community, SignupStatus
+from renren_cms.page_cache import cached_by_generation
 
 # The page model that carries activities' fields, named as a string like a lazy foreign key: participation
 # never imports home (home builds on participation, not the other way round).
@@ -68,7 +69,8 @@ def signup_box(*, page, user, now=None) -> dict:
     """Everything the sign-up box on an activity page shows, in at most four queries."""
     now = now or timezone.now()
     capacity = getattr(page, "capacity", None)
-    numbers = counts(activity=page)
+    # The same for every viewer, and every sign-up bumps the content generation: counted once per change.
+    numbers = cached_by_generation(f"activity-counts:{page.pk}", lambda: counts(activity=page))
     signup = active_signup(activity=page, resident=user)
     return {
         "page": page,

@@ -123,9 +123,10 @@ def topic_detail(request, pk):
     context = {
         "topic": topic,
         "community": topic.community,
-        "photos": photos_for(item=topic),
-        "logs": transition_logs_for(obj=topic),
-        "comments": selectors.visible_comments(topic=topic) if topic.is_public else [],
+        # Lazy: the template's cached fragments need them only when a fragment is rendered afresh.
+        "photos": SimpleLazyObject(lambda: list(photos_for(item=topic))),
+        "logs": SimpleLazyObject(lambda: list(transition_logs_for(obj=topic))),
+        "comments": SimpleLazyObject(lambda: list(selectors.visible_comments(topic=topic)) if topic.is_public else []),
         "viewer": selectors.viewer_state(topic=topic, user=user),
         "support_refusal": services.support_refusal(user=user, topic=topic),
         "comment_refusal": services.comment_refusal(user=user, topic=topic),
