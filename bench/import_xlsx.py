@@ -4,7 +4,8 @@ import itself, through the same service the admin's import view uses.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/renren_bench python bench/import_xlsx.py --rows 10000
 
 Run on a migrated database with the demo (`manage.py seed_demo`); the rows are new residents of 五星社区 with
-mobile numbers 160xxxxxxxx, so a second run finds them all and updates their names instead."""
+mobile numbers 160xxxxxxxx, so a second run finds them all and updates them instead (with --rename, every name
+changes, so that the update writes them all)."""
 
 import argparse
 import io
@@ -18,14 +19,14 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "renren_cms.settings.dev")
 
 
-def workbook(rows: int) -> bytes:
+def workbook(rows: int, suffix: str = "") -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
     sheet = book.active
     sheet.append(["手机号", "姓名"])
     for number in range(rows):
-        sheet.append([f"160{number:08d}", f"导入居民{number}"])
+        sheet.append([f"160{number:08d}", f"导入居民{number}{suffix}"])
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
@@ -34,6 +35,7 @@ def workbook(rows: int) -> bytes:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--rename", action="store_true", help="names differ from the previous runs'")
     args = parser.parse_args()
 
     import django
@@ -43,7 +45,7 @@ def main() -> None:
     from participation.models import Community
 
     community = Community.objects.get(slug="wuxing")
-    data = workbook(args.rows)
+    data = workbook(args.rows, f"（{time.strftime('%H%M%S')}）" if args.rename else "")
     for dry_run in (True, False):
         started = time.perf_counter()
         report = import_file(kind="residents", community=community, data=data, filename="residents.xlsx",

@@ -62,16 +62,22 @@ def bump_generation(**kwargs) -> None:
         cache.add(GENERATION_KEY, 1, timeout=None)
 
 
+def content_changed() -> None:
+    """Our content changed: pages rendered before are stale. Called for every save and delete in CONTENT_APPS,
+    and explicitly by writes that send no signals (bulk_create, bulk_update, queryset.update)."""
+    bump_generation()
+    # Again once the change is committed: a page rendered in between, from the data before the commit,
+    # would otherwise be stored under the new generation and served stale. Once per transaction.
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        callback is bump_generation for _, callback, _ in connection.run_on_commit
+    ):
+        transaction.on_commit(bump_generation, robust=True)
+
+
 def _on_content_change(sender, **kwargs):
     if sender._meta.app_label in CONTENT_APPS:
-        bump_generation()
-        # Again once the change is committed: a page rendered in between, from the data before the commit,
-        # would otherwise be stored under the new generation and served stale. Once per transaction.
-        connection = transaction.get_connection()
-        if connection.in_atomic_block and not any(
-            callback is bump_generation for _, callback, _ in connection.run_on_commit
-        ):
-            transaction.on_commit(bump_generation, robust=True)
+        content_changed()
 
 
 def connect_invalidation() -> None:

@@ -3,11 +3,10 @@
 Each resource is built for one community (`community=`): lookups for updates stay inside it, new rows belong
 to it. `reveal_contacts` decides whether exports show full mobile numbers."""
 
-from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from django.core.exceptions import NON_FIELD_ERRORS
 from import_export import fields, resources
 
+from participation.dataio.files import RowError
 from participation.dataio.widgets import (
     ChoiceLabelWidget,
     DateWidget,
@@ -159,9 +158,10 @@ class VolunteerResource(CommunityResource):
 
 
 class ResidentResource(resources.ModelResource):
-    """Residents of one community, keyed by mobile number. A new one gets an account without a password
-    (they set one through the usual password reset, or staff give them one); the same file again updates
-    display names rather than creating anyone twice."""
+    """Residents of one community, keyed by mobile number: the columns and their widgets, and the export. The
+    import is set-based (resident_import.py): a new resident gets an account without a password (they set one
+    through the usual password reset, or staff give them one); the same file again updates display names
+    rather than creating anyone twice."""
 
     mobile = column("mobile", "手机号", MobileWidget())
     display_name = column("display_name", "姓名")
@@ -178,32 +178,17 @@ class ResidentResource(resources.ModelResource):
         model = User
         import_id_fields = ["mobile"]
         fields = ["mobile", "display_name"]
-        clean_model_instances = True
-        skip_diff = True
-        use_transactions = True
-
-    def get_queryset(self):
-        return User.objects.all()  # an existing account elsewhere must be found, to be refused below
 
     def get_export_queryset(self):
         return User.objects.filter(groups__name=RESIDENT_GROUP, communities=self.community).order_by("pk")
 
-    def init_instance(self, row=None):
-        user = User()
-        user.set_unusable_password()
-        return user
 
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        errors = dict(import_validation_errors or {})
-        if instance.pk is not None:
-            if instance.is_staff or not instance.groups.filter(name=RESIDENT_GROUP).exists():
-                errors["mobile"] = ValidationError(_("This mobile number belongs to a staff account."))
-            elif not instance.communities.filter(pk=self.community.pk).exists():
-                errors["mobile"] = ValidationError(_("This mobile number is registered in another community."))
-        if not (instance.display_name or "").strip():
-            errors["display_name"] = ValidationError(_("A name is required."))
-        super().validate_instance(instance, errors, validate_unique)
-
-    def after_save_instance(self, instance, row, **kwargs):
-        instance.communities.add(self.community)
-        instance.groups.add(Group.objects.get(name=RESIDENT_GROUP))
+def row_errors(resource, row: int, error_dict: dict[str, list[str]]) -> list[RowError]:
+    """One error per message of a row's {attribute: messages}, under the column's name ("" for the row)."""
+    labels = {name: f.column_name for name, f in resource.fields.items()}
+    labels.update((f.attribute, f.column_name) for f in resource.fields.values() if f.attribute)
+    return [
+        RowError(row, "" if key == NON_FIELD_ERRORS else labels.get(key, key), str(message))
+        for key, messages in error_dict.items()
+        for message in messages
+    ]

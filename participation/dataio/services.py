@@ -1,10 +1,11 @@
 """Import (dry run first, then all-or-nothing) and export of the kinds in KINDS."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import rules
 import tablib
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,6 +20,7 @@ from participation.dataio.files import (
     formula_errors,
     read_table,
 )
+from participation.dataio.resident_import import import_residents
 from participation.mobile import normalize_mobile
 from participation.models import Community
 
@@ -32,13 +34,15 @@ class Kind:
     resource: type
     import_perm: str
     export_perm: str
+    # (resource, table, dry_run) -> (new, updated, errors), instead of import-export's row-by-row import.
+    bulk_import: Callable | None = None
 
 
 KINDS = {
     kind.name: kind
     for kind in (
         Kind("residents", gettext_lazy("Residents"), resources.ResidentResource,
-             "participation.import_residents", "participation.export_residents"),
+             "participation.import_residents", "participation.export_residents", import_residents),
         Kind("volunteers", gettext_lazy("Volunteers"), resources.VolunteerResource,
              "participation.import_registries", "participation.export_registries"),
         Kind("social_organisations", gettext_lazy("Social organisations"), resources.SocialOrganisationResource,
@@ -81,10 +85,6 @@ def check_permission(*, user, perm: str, community: Community) -> None:
         raise PermissionDenied
 
 
-def _labels(resource) -> dict[str, str]:
-    return {name: f.column_name for name, f in resource.fields.items()}
-
-
 def _required_columns(resource) -> list[str]:
     optional = set(getattr(resource, "optional_columns", ()))
     return [f.column_name for name, f in resource.fields.items() if name not in optional]
@@ -109,19 +109,25 @@ def _normaliser(resource):
 
 
 def _result_errors(result, resource) -> list[RowError]:
-    labels = _labels(resource)
-    attribute_labels = {f.attribute: f.column_name for f in resource.fields.values() if f.attribute}
-    key_label = "、".join(labels[name] for name in resource.key_columns)
+    key_label = "、".join(resource.fields[name].column_name for name in resource.key_columns)
     errors = []
     for invalid in result.invalid_rows:
-        for key, messages in invalid.error_dict.items():
-            column = "" if key == NON_FIELD_ERRORS else attribute_labels.get(key, labels.get(key, key))
-            errors.extend(RowError(invalid.number + 1, column, str(message)) for message in messages)
+        errors.extend(resources.row_errors(resource, invalid.number + 1, invalid.error_dict))
     for number, row_errors in result.row_errors():
         for error in row_errors:
             message = error.error.messages[0] if isinstance(error.error, ValidationError) else str(error.error)
             errors.append(RowError(number + 1, key_label, message))
     return sorted(errors, key=lambda e: e.row)
+
+
+def _import_rows(*, resource, table, dry_run: bool) -> tuple[int, int, list[RowError]]:
+    """Row by row through django-import-export, for the kinds without a bulk import."""
+    dataset = tablib.Dataset(*[tuple(row[: len(table.headers)]) + ("",) * (len(table.headers) - len(row))
+                               for row in table.rows], headers=table.headers)
+    result = resource.import_data(
+        dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True, raise_errors=False,
+    )
+    return result.totals["new"], result.totals["update"], _result_errors(result, resource)
 
 
 def _run(*, kind: str, community: Community, data: bytes, filename: str, dry_run: bool) -> ImportReport:
@@ -136,15 +142,10 @@ def _run(*, kind: str, community: Community, data: bytes, filename: str, dry_run
     if errors:
         report.errors = sorted(errors, key=lambda e: e.row)
         raise ImportFailed(report)
-    dataset = tablib.Dataset(*[tuple(row[: len(table.headers)]) + ("",) * (len(table.headers) - len(row))
-                               for row in table.rows], headers=table.headers)
+    import_rows = spec.bulk_import or _import_rows
     with transaction.atomic():
-        result = resource.import_data(
-            dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True,
-            raise_errors=False,
-        )
-        report.new, report.updated = result.totals["new"], result.totals["update"]
-        report.errors = _result_errors(result, resource)
+        report.new, report.updated, errors = import_rows(resource=resource, table=table, dry_run=dry_run)
+        report.errors = sorted(errors, key=lambda e: e.row)
         if report.errors:
             raise ImportFailed(report)  # leaving the atomic block undoes every row
     report.imported = not dry_run
