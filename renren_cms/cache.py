@@ -6,6 +6,8 @@ The client is thread-safe and only wraps the pool, so one per pool is enough."""
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
+from renren_cms.key_watch import KeyWatch
+
 
 class ReusingRedisCacheClient(RedisCacheClient):
     def __init__(self, *args, **kwargs):
@@ -24,3 +26,14 @@ class ReusingRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+
+    def watch_key(self, key: str):
+        """A KeyWatch for `key` (see renren_cms.key_watch), one per key and process; None if this server's
+        address cannot be watched (e.g. TLS)."""
+        watches = self.__dict__.setdefault("_watches", {})
+        if key not in watches:
+            try:
+                watches[key] = KeyWatch(self._servers[0], self.make_and_validate_key(key))
+            except ValueError:
+                watches[key] = None
+        return watches[key]

@@ -9,6 +9,7 @@ A response is stored only when it is safe to share: status 200 to GET, no sessio
 cookie set and no CSRF token used by the response (a form with a token is personal), not private."""
 
 import hashlib
+import secrets
 import uuid
 from contextvars import ContextVar
 
@@ -35,11 +36,25 @@ FRONT_LOOKUP = "renren.page_cache_lookup"
 _request_memo: ContextVar[dict | None] = ContextVar("page_cache_generation", default=None)
 
 
+def _watch():
+    """The shared cache's watch on the generation (renren_cms.key_watch), if it keeps one (Redis)."""
+    watch_key = getattr(cache, "watch_key", None)
+    return watch_key(GENERATION_KEY) if watch_key is not None else None
+
+
 def _fetch_generation() -> int:
+    watch = _watch()
+    known, epoch = watch.known() if watch is not None else (None, None)
+    if known is not None:
+        return known
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        # A random start, not 1: after the cache is emptied (a Redis restart), no number any process still
+        # remembers from before can come round again and pass an old page for a current one.
+        cache.add(GENERATION_KEY, secrets.randbelow(2**62), timeout=None)
         generation = cache.get(GENERATION_KEY, 1)
+    if epoch is not None:
+        watch.remember(generation, epoch)
     return generation
 
 
@@ -56,10 +71,13 @@ def bump_generation(**kwargs) -> None:
     memo = _request_memo.get()
     if memo is not None:
         memo["generation"] = None
+    watch = _watch()
+    if watch is not None:
+        watch.forget()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(GENERATION_KEY, secrets.randbelow(2**62), timeout=None)
 
 
 def content_changed() -> None:
@@ -131,17 +149,51 @@ def cache_key(meta) -> str:
     return f"page-cache:{hashlib.sha256(address.encode('utf-8', 'surrogateescape')).hexdigest()}"
 
 
+class _LocalPages:
+    """This process's copies of the pages of the current generation: with the generation known without a round
+    trip (key_watch), a hit then asks Redis nothing. Bounded, and emptied when the generation moves on."""
+
+    MAX_BYTES = 32 * 1024 * 1024
+
+    def __init__(self):
+        self._generation, self._pages, self._bytes = None, {}, 0
+
+    def get(self, key, generation):
+        return self._pages.get(key) if generation == self._generation else None
+
+    def put(self, key, stored) -> None:
+        if stored[0] != self._generation:
+            self._generation, self._pages, self._bytes = stored[0], {}, 0
+        if self._bytes + len(stored[1]) <= self.MAX_BYTES and key not in self._pages:
+            self._pages[key] = stored
+            self._bytes += len(stored[1])
+
+
+_local_pages = _LocalPages()
+
+
 def lookup(meta):
-    """(key, current generation, stored page or None), in one round trip: a page is stored with the generation
-    it was rendered in, and is only served while that is still the current one."""
+    """(key, current generation, stored page or None): a page is stored with the generation it was rendered in,
+    and is only served while that is still the current one. At most one Redis round trip; none for a page this
+    process served before in this generation, when the generation is watched."""
     key = cache_key(meta)
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        generation = current_generation()
-    stored = found.get(key)
-    if stored is not None and stored[0] != generation:
-        stored = None
+    watch = _watch()
+    known, epoch = watch.known() if watch is not None else (None, None)
+    if known is not None:
+        generation = known
+        stored = _local_pages.get(key, generation) or cache.get(key)
+    else:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = current_generation()
+        elif epoch is not None:
+            watch.remember(generation, epoch)
+        stored = found.get(key)
+    if stored is None or stored[0] != generation:
+        return key, generation, None
+    if epoch is not None:
+        _local_pages.put(key, stored)
     return key, generation, stored
 
 

@@ -1,6 +1,8 @@
 """The WSGI front answers cache hits before Django, with exactly the page and headers Django stored, and
 never for a request Django would answer differently."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.core.wsgi import get_wsgi_application
@@ -110,3 +112,25 @@ def test_a_cache_outage_at_the_front_leaves_the_page_to_django(front, news_index
     monkeypatch.setattr(page_cache, "lookup", down_once)
     answer = Answer(front, environ("/wuxing/news/"))
     assert answer.status == "200 OK" and "第一条新闻" in answer.body.decode() and len(calls) == 2
+
+
+def test_with_redis_a_change_by_another_app_server_is_seen_at_once(front, news_index, settings):
+    # Production's cache: Redis, with the generation watched and pages copied into this process. Another app
+    # server's change reaches this one only through Redis: a write here that sends no signal, and its bump.
+    redis = pytest.importorskip("redis")
+    from tests.test_key_watch import URL, _redis_up
+
+    if not _redis_up():
+        pytest.skip("no Redis here")
+    settings.CACHES = {"default": {"BACKEND": "renren_cms.cache.ReusingRedisCache", "LOCATION": URL,
+                                   "KEY_PREFIX": "renren-front-test"}}
+    cache.clear()
+    Answer(front, environ("/wuxing/news/"))
+    for _ in range(3):
+        assert Answer(front, environ("/wuxing/news/")).headers["X-Page-Cache"] == "hit"
+    NewsPage.objects.filter(slug="first").update(title="另一台服务器改过的新闻")
+    redis.Redis.from_url(URL).incr(cache.make_key(page_cache.GENERATION_KEY))
+    time.sleep(0.01)  # less than any real round trip between a change on one server and a visit to another
+    fresh = Answer(front, environ("/wuxing/news/"))
+    assert fresh.headers["X-Page-Cache"] == "miss" and "另一台服务器改过的新闻" in fresh.body.decode()
+    cache.clear()
