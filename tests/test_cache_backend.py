@@ -8,7 +8,7 @@ import pytest
 
 from renren_cms.cache import ReusingRedisCache
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def _redis_up() -> bool:

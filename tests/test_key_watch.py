@@ -11,7 +11,7 @@ import redis
 from renren_cms import key_watch
 from renren_cms.key_watch import KeyWatch
 
-URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 KEY = "renren-test:generation"
 
 
