@@ -10,6 +10,7 @@ cookie set and no CSRF token used by the response (a form with a token is person
 
 import hashlib
 import secrets
+import time
 import uuid
 from contextvars import ContextVar
 
@@ -151,7 +152,8 @@ def cache_key(meta) -> str:
 
 class _LocalPages:
     """This process's copies of the pages of the current generation: with the generation known without a round
-    trip (key_watch), a hit then asks Redis nothing. Bounded, and emptied when the generation moves on."""
+    trip (key_watch), a hit then asks Redis nothing. Bounded, emptied when the generation moves on, and each
+    copy expires with the shared one: pages also change with time alone ("sign-up has closed")."""
 
     MAX_BYTES = 32 * 1024 * 1024
 
@@ -159,7 +161,12 @@ class _LocalPages:
         self._generation, self._pages, self._bytes = None, {}, 0
 
     def get(self, key, generation):
-        return self._pages.get(key) if generation == self._generation else None
+        stored = self._pages.get(key) if generation == self._generation else None
+        if stored is not None and stored[3] <= time.time():
+            del self._pages[key]
+            self._bytes -= len(stored[1])
+            return None
+        return stored
 
     def put(self, key, stored) -> None:
         if stored[0] != self._generation:
@@ -190,7 +197,8 @@ def lookup(meta):
         elif epoch is not None:
             watch.remember(generation, epoch)
         stored = found.get(key)
-    if stored is None or stored[0] != generation:
+    # Four items: (generation, content, headers, expiry time); a page stored by an older release has three.
+    if stored is None or len(stored) != 4 or stored[0] != generation or stored[3] <= time.time():
         return key, generation, None
     if epoch is not None:
         _local_pages.put(key, stored)
@@ -225,7 +233,7 @@ class AnonymousPageCacheMiddleware:
             key, generation, stored = lookup(meta)
         memo["generation"] = generation
         if stored is not None:
-            _, content, headers = stored
+            content, headers = stored[1], stored[2]
             response = HttpResponse(content)
             for name, value in headers:
                 response[name] = value
@@ -234,7 +242,7 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if self._storable(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
-            cache.set(key, (generation, response.content, headers), TIMEOUT)
+            cache.set(key, (generation, response.content, headers, time.time() + TIMEOUT), TIMEOUT)
             response["X-Page-Cache"] = "miss"
         return response
 

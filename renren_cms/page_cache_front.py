@@ -18,7 +18,7 @@ class PageCacheFront:
             except Exception:  # noqa: BLE001 - a cache outage must not take pages down: Django answers instead
                 return self.application(environ, start_response)
             if stored is not None:
-                _, content, headers = stored
+                content, headers = stored[1], stored[2]
                 start_response("200 OK", [*headers, ("X-Page-Cache", "hit")])
                 return [b"" if environ["REQUEST_METHOD"] == "HEAD" else content]
             environ[page_cache.FRONT_LOOKUP] = (key, generation)

@@ -134,3 +134,21 @@ def test_with_redis_a_change_by_another_app_server_is_seen_at_once(front, news_i
     fresh = Answer(front, environ("/wuxing/news/"))
     assert fresh.headers["X-Page-Cache"] == "miss" and "另一台服务器改过的新闻" in fresh.body.decode()
     cache.clear()
+
+
+def test_with_redis_a_page_copied_into_the_process_expires_like_the_shared_one(front, news_index, settings,
+                                                                               monkeypatch):
+    # Pages change with time alone too (an activity's sign-up closes): no copy outlives the cache's timeout.
+    from tests.test_key_watch import URL, _redis_up
+
+    if not _redis_up():
+        pytest.skip("no Redis here")
+    settings.CACHES = {"default": {"BACKEND": "renren_cms.cache.ReusingRedisCache", "LOCATION": URL,
+                                   "KEY_PREFIX": "renren-front-test"}}
+    cache.clear()
+    Answer(front, environ("/wuxing/news/"))
+    assert Answer(front, environ("/wuxing/news/")).headers["X-Page-Cache"] == "hit"
+    later = time.time() + page_cache.TIMEOUT + 1
+    monkeypatch.setattr(page_cache.time, "time", lambda: later)
+    assert Answer(front, environ("/wuxing/news/")).headers["X-Page-Cache"] == "miss"
+    cache.clear()
