@@ -123,3 +123,21 @@ def test_a_preview_shows_the_unsaved_edits_and_never_reaches_visitors(client, ne
     assert "预览中的新标题" in preview and "新的地点" in preview
     live = client.get("/wuxing/activities/walk/").content.decode()
     assert "旧标题的活动" in live and "预览中的新标题" not in live and "新的地点" not in live
+
+
+def test_a_privacy_restriction_added_later_is_enforced_at_once(client, news_index):
+    from wagtail.models import PageViewRestriction
+
+    news_index.add_child(instance=NewsPage(title="内部通知", slug="internal"))
+    assert "内部通知" in client.get("/wuxing/news/internal/").content.decode()  # no restriction anywhere yet
+    restriction = PageViewRestriction.objects.create(
+        page=news_index, restriction_type=PageViewRestriction.PASSWORD, password="只给居民"
+    )
+    for cookies in ({}, {"sessionid": "not-a-session"}):  # from the page cache, and rendered afresh
+        client.cookies.clear()
+        for name, value in cookies.items():
+            client.cookies[name] = value
+        page = client.get("/wuxing/news/internal/").content.decode()
+        assert "内部通知" not in page and 'name="password"' in page
+    restriction.delete()
+    assert "内部通知" in client.get("/wuxing/news/internal/").content.decode()
