@@ -71,7 +71,9 @@ def test_a_value_read_before_a_change_is_not_kept(other_server):
     watch = KeyWatch(URL, KEY)
     _, epoch = watch.known()
     other_server.incr(KEY)  # changes between our read (41) and remembering it
-    time.sleep(0.05)
+    deadline = time.monotonic() + 0.5
+    while watch.known()[1] == epoch and time.monotonic() < deadline:  # the message has come in
+        time.sleep(0.001)
     watch.remember(41, epoch)
     assert watch.known()[0] is None
 
