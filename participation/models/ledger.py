@@ -25,6 +25,12 @@ class EntryKind(models.TextChoices):
     CORRECTION = "correction", _("Correction")
 
 
+# Kinds that earn points: the reputation level (participation/points/reputation.py) and the 善行榜 count these
+# only. Defined here because the index below is restricted to them.
+EARNING_KINDS = (EntryKind.CLAIM, EntryKind.ACTIVITY, EntryKind.VOLUNTEER, EntryKind.HELP, EntryKind.AWARD)
+#: An entry that earns points (a negative award is not an earning).
+EARNED = Q(kind__in=EARNING_KINDS, delta__gt=0)
+
 # Kinds that at most one entry may record for the same source object (no double award, no double refund).
 ONCE_PER_SOURCE = (EntryKind.CLAIM, EntryKind.ACTIVITY, EntryKind.VOLUNTEER, EntryKind.HELP,
                    EntryKind.REDEMPTION, EntryKind.REFUND)
@@ -70,7 +76,17 @@ class PointsEntry(models.Model):
         verbose_name = _("points entry")
         verbose_name_plural = _("points ledger")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["resident", "-id"], name="points_resident_latest_idx")]
+        indexes = [
+            models.Index(fields=["resident", "-id"], name="points_resident_latest_idx"),
+            # The month's top contributors of a community (善行榜) read only this index: the earned entries of
+            # the month, with the columns summed (PostgreSQL; elsewhere a plain partial index).
+            models.Index(
+                fields=["community", "created_at"],
+                include=["resident", "delta"],
+                condition=EARNED,
+                name="points_earned_month_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(delta=0), name="points_entry_delta_not_zero"),
             models.CheckConstraint(

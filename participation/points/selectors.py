@@ -14,9 +14,10 @@ from participation.models import (
     PointsClaim,
     Redemption,
     Reward,
+    User,
 )
-from participation.models.ledger import PointsEntry
-from participation.points.reputation import EARNING_KINDS, Level, level_for
+from participation.models.ledger import EARNED, EARNING_KINDS, PointsEntry
+from participation.points.reputation import Level, level_for
 from participation.points.services import current_balance  # noqa: F401 (re-exported)
 from workflows.models import ReviewState
 
@@ -40,7 +41,8 @@ def ledger_total(*, resident) -> int:
 
 # --- reputation (人人声望) ----------------------------------------------------------------------------------
 
-_EARNED = Q(kind__in=EARNING_KINDS, delta__gt=0)
+# The same condition as the ledger's partial index, so that PostgreSQL may use it.
+_EARNED = EARNED
 
 
 def earned_points(*, resident) -> int:
@@ -49,16 +51,6 @@ def earned_points(*, resident) -> int:
 
 def reputation(*, resident) -> Level:
     return level_for(earned_points(resident=resident))
-
-
-def earned_by_resident(*, resident_ids) -> dict[int, int]:
-    rows = (
-        PointsEntry.objects.filter(_EARNED, resident_id__in=list(resident_ids))
-        .values("resident_id")
-        .annotate(total=Sum("delta"))
-        .order_by()
-    )
-    return {row["resident_id"]: row["total"] for row in rows}
 
 
 # --- a resident's own points ------------------------------------------------------------------------------
@@ -131,24 +123,36 @@ def good_deeds(*, community: Community) -> QuerySet[PointsClaim]:
 
 
 def top_contributors(*, community: Community, moment: datetime | None = None, limit: int = 10) -> list[dict]:
-    """The month's residents with the most points earned in the community: masked name, points, level."""
+    """The month's residents with the most points earned in the community: masked name, points, level.
+
+    The month's earned entries are summed per resident from the ledger alone (an index-only scan of
+    points_earned_month_idx on PostgreSQL); names and levels are then read for the few residents shown, rather
+    than joined to every entry of the month."""
     start, end = month_bounds(moment)
     rows = list(
         PointsEntry.objects.filter(_EARNED, community=community, created_at__gte=start, created_at__lt=end)
-        .values("resident_id", "resident__display_name")
+        .values("resident_id")
         .annotate(total=Sum("delta"))
         .order_by("-total", "resident_id")[:limit]
     )
-    earned = earned_by_resident(resident_ids=[row["resident_id"] for row in rows]) if rows else {}
+    residents = _names_and_earnings(resident_ids=[row["resident_id"] for row in rows]) if rows else {}
     return [
         {
             "rank": position,
-            "name": mask_name(row["resident__display_name"]) or _("A resident"),
+            "name": mask_name(residents[row["resident_id"]][0]) or _("A resident"),
             "points": row["total"],
-            "level": level_for(earned.get(row["resident_id"], 0)),
+            "level": level_for(residents[row["resident_id"]][1]),
         }
         for position, row in enumerate(rows, start=1)
     ]
+
+
+def _names_and_earnings(*, resident_ids) -> dict[int, tuple[str, int]]:
+    """{resident id: (display name, points earned in all)} in one query."""
+    earned = Sum("points_entries__delta",
+                 filter=Q(points_entries__kind__in=EARNING_KINDS, points_entries__delta__gt=0))
+    rows = User.objects.filter(pk__in=resident_ids).annotate(earned=earned).values_list("pk", "display_name", "earned")
+    return {pk: (name, total or 0) for pk, name, total in rows}
 
 
 def board_summary(*, community: Community, limit: int = 3) -> dict:

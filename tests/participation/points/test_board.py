@@ -87,3 +87,35 @@ def test_the_community_home_page_links_the_board(client, verified_a, positive_a,
 def test_an_unknown_community_is_not_found(client):
     assert client.get("/points/board/nowhere/").status_code == 404
     assert client.get("/points/rewards/nowhere/").status_code == 404
+
+
+def test_top_contributors_count_only_the_months_earnings_here_and_levels_count_all(
+    community_a, community_b, make_resident, django_assert_max_num_queries
+):
+    here, elsewhere = community_a[0], community_b[0]
+    last_month = timezone.make_aware(datetime(2024, 4, 20, 10, 0))
+    this_month = timezone.make_aware(datetime(2024, 5, 15, 10, 0))
+    surnames = "赵钱孙李周吴郑王冯陈褚卫"
+    residents = [make_resident(f"139000002{n:02d}", f"{surname}明") for n, surname in enumerate(surnames)]
+    outsider = make_resident("13900000299", "外村人", community=elsewhere)
+    with mock.patch("django.utils.timezone.now", return_value=last_month):
+        # Earned last month: not on this month's board, but part of the level.
+        record_entry(resident=residents[0], community=here, delta=150, kind=EntryKind.AWARD, reason="上月")
+    with mock.patch("django.utils.timezone.now", return_value=this_month):
+        for n, resident in enumerate(residents):
+            record_entry(resident=resident, community=here, delta=n + 1, kind=EntryKind.AWARD, reason="本月")
+        # A tie with residents[10] (11 points), broken by who registered first; a refund earns nothing.
+        record_entry(resident=residents[0], community=here, delta=10, kind=EntryKind.CLAIM, reason="申领")
+        record_entry(resident=residents[0], community=here, delta=-20, kind=EntryKind.REDEMPTION, reason="兑换")
+        record_entry(resident=residents[1], community=here, delta=50, kind=EntryKind.REFUND, reason="退还")
+        record_entry(resident=outsider, community=elsewhere, delta=99, kind=EntryKind.AWARD, reason="外村")
+    with mock.patch("participation.points.selectors.now", return_value=this_month):
+        with django_assert_max_num_queries(2):
+            top = selectors.top_contributors(community=here)
+    assert [(row["rank"], row["name"], row["points"]) for row in top] == [
+        (1, "卫*", 12), (2, "赵*", 11), (3, "褚*", 11), (4, "陈*", 10), (5, "冯*", 9),
+        (6, "王*", 8), (7, "郑*", 7), (8, "吴*", 6), (9, "周*", 5), (10, "李*", 4),
+    ]
+    # residents[0] (1 + 10 this month, 150 before) ranks before residents[10] in the tie: levels tell them apart.
+    assert [row["level"].earned for row in top[1:3]] == [161, 11]
+    assert top[1]["level"].rank == 3 and top[2]["level"].rank == 1
