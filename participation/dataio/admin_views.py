@@ -1,15 +1,14 @@
 """Wagtail admin: upload → dry-run preview with every row's errors → confirm → imported all-or-nothing;
 and exports as CSV or XLSX. Between the preview and the confirmation the upload waits in the default
-storage (shared by all app servers) under a signed, expiring token."""
+storage (shared by all app servers) under a signed, expiring token; uploads.py makes sure it does not wait
+longer."""
 
 import hashlib
-import uuid
 
 from django import forms
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -21,11 +20,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from participation.dataio import services
 from participation.dataio.files import MAX_ROWS, FileRefused
+from participation.dataio.uploads import TOKEN_MAX_AGE, discard_upload, store_upload
 from participation.selectors import communities_for_user
 from workflows.views_admin import TitledAdminViewMixin
 
 TOKEN_SALT = "participation.dataio.upload"
-TOKEN_MAX_AGE = 3600
 
 
 def may_use_data(user) -> bool:
@@ -116,8 +115,7 @@ class ImportView(_DataView):
         return self.render_to_response(self.get_context_data(**context))
 
     def _store(self, data: bytes, filename: str, kind: str, community) -> str:
-        suffix = ".xlsx" if filename.lower().endswith(".xlsx") else ".csv"
-        name = default_storage.save(f"imports/{uuid.uuid4().hex}{suffix}", ContentFile(data))
+        name = store_upload(data=data, filename=filename)
         return signing.dumps(
             {"name": name, "kind": kind, "community": community.pk, "sha256": hashlib.sha256(data).hexdigest(),
              "user": self.request.user.pk},
@@ -127,6 +125,11 @@ class ImportView(_DataView):
     def confirm(self, request):
         try:
             ticket = signing.loads(request.POST["token"], salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+        except signing.SignatureExpired:
+            # Ours, only too old: its upload cannot be confirmed any more, so it goes now.
+            discard_upload(name=signing.loads(request.POST["token"], salt=TOKEN_SALT)["name"])
+            messages.error(request, _("This preview has expired: upload the file again."))
+            return redirect(request.path)
         except signing.BadSignature:
             messages.error(request, _("This preview has expired: upload the file again."))
             return redirect(request.path)
@@ -135,6 +138,8 @@ class ImportView(_DataView):
             return redirect(request.path)
         with default_storage.open(ticket["name"], "rb") as stored:
             data = stored.read()
+        # Read once, whatever follows (a refusal, a failed import): the file is not needed again.
+        discard_upload(name=ticket["name"])
         community = communities_for_user(user=request.user).filter(pk=ticket["community"]).first()
         if community is None or hashlib.sha256(data).hexdigest() != ticket["sha256"]:
             raise PermissionDenied
@@ -145,8 +150,6 @@ class ImportView(_DataView):
             # The data changed since the preview (someone else imported): show the new preview.
             messages.error(request, _("The import failed and nothing was saved: check the file again."))
             return redirect(request.path)
-        finally:
-            default_storage.delete(ticket["name"])
         messages.success(request, _("Imported: %(new)s new, %(updated)s updated.")
                          % {"new": report.new, "updated": report.updated})
         return redirect(request.path)

@@ -6,7 +6,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from participation.forms import MobileField
 from participation.help import selectors
-from participation.models.help_requests import HelpCategory, HelpRequest, IntakeChannel
+from participation.models.help_categories import HelpCategory
+from participation.models.help_requests import HelpRequest, IntakeChannel
 from participation.plaintext import PublicTextMixin
 from participation.grids.selectors import grids_for, grids_for_user
 from participation.selectors import communities_for_user, residents_for_staff

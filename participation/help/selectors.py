@@ -7,13 +7,12 @@ from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 
 from participation.help import clock
 from participation.models import Community, Grid, SocialOrganisation, User
+from participation.models.help_categories import HelpCategory, ResponseTemplate
 from participation.models.help_requests import (
     AWAITING_RESOLUTION,
     AWAITING_RESPONSE,
-    HelpCategory,
     HelpRequest,
     HelpState,
-    ResponseTemplate,
 )
 from participation.rules import is_coordination, is_operations
 from participation.selectors import community_ids_for_user

@@ -15,12 +15,8 @@ from participation.help import notifications, selectors
 from participation.help.rules import TrackingVisitor, may_view_requests
 from participation.mobile import normalize_mobile
 from participation.models import Community, DiaryEntry, Grid, SocialOrganisation, User
-from participation.models.help_requests import (
-    HelpCategory,
-    HelpRequest,
-    HelpState,
-    IntakeChannel,
-)
+from participation.models.help_categories import HelpCategory
+from participation.models.help_requests import HelpRequest, HelpState, IntakeChannel
 from participation.services import attach_photos
 from workflows.exceptions import AlreadyHandled, TransitionForbidden, WorkflowError
 from workflows.selectors import transition_logs_for

@@ -20,7 +20,8 @@ from participation.grids.links import diary_entry_link
 from participation.help import selectors, services
 from participation.help.admin_views import HelpEntryView, HelpStatisticsView, HelpTransitionView
 from participation.help.forms import HelpEditForm
-from participation.models.help_requests import HelpCategory, HelpRequest, HelpState, ResponseTemplate
+from participation.models.help_categories import HelpCategory, ResponseTemplate
+from participation.models.help_requests import HelpRequest, HelpState
 from participation.selectors import photos_for
 from workflows.viewsets import ReviewableViewSetMixin
 

@@ -4,7 +4,8 @@ from .claims import PointsClaim
 from .clubs import Club, ClubCategory, ClubMembership
 from .communities import Community, CommunityGroup, CommunityKind
 from .grids import DiaryEntry, DiaryKind, Grid, Household
-from .help_requests import HelpCategory, HelpRequest, HelpState, ResponseTemplate
+from .help_categories import HelpCategory, ResponseTemplate
+from .help_requests import HelpRequest, HelpState
 from .ledger import EntryKind, PointsEntry
 from .photos import Photo
 from .points import BehaviourItem, BehaviourPolarity

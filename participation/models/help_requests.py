@@ -1,4 +1,4 @@
-"""人人解忧铺 (DESIGN.md §4): help requests, their categories (with deadlines) and staff response templates.
+"""人人解忧铺 (DESIGN.md §4): help requests (their categories and response templates: help_categories.py).
 
 States of a HelpRequest, and how they sit on the Reviewable base:
 - ``draft`` exists only inside the transaction that creates a request: services create it and take `submit`
@@ -27,7 +27,8 @@ from django_fsm import transition
 from participation.help import clock
 from participation.help.rules import may_handle, may_submit, requester_may
 from participation.models.base import CommunityReviewable
-from participation.models.communities import Community
+# ResponseTemplate is re-exported: it lived here before the split, and imports of it from here keep working.
+from participation.models.help_categories import HelpCategory, ResponseTemplate  # noqa: F401
 from workflows.models import AUTHOR, REVIEWER, ReviewState
 from workflows.models.reviewable import reviewer_may
 
@@ -64,61 +65,6 @@ class HandlerKind(models.TextChoices):
     STAFF = "staff", _("Community staff member")
     VOLUNTEER = "volunteer", _("Volunteer")
     ORGANISATION = "organisation", _("Social organisation")
-
-
-class HelpCategory(models.Model):
-    """A kind of request of one community, with the deadlines the community commits to."""
-
-    community = models.ForeignKey(
-        Community, on_delete=models.CASCADE, related_name="help_categories", verbose_name=_("community")
-    )
-    name = models.CharField(_("name"), max_length=40)
-    response_hours = models.PositiveSmallIntegerField(
-        _("response deadline (hours)"), default=24, help_text=_("Time to accept or reject a new request.")
-    )
-    resolution_days = models.PositiveSmallIntegerField(
-        _("resolution deadline (days)"), default=7, help_text=_("Time from submission to resolution.")
-    )
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-    is_active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        verbose_name = _("help category")
-        verbose_name_plural = _("help categories")
-        ordering = ["community", "sort_order", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["community", "name"], name="help_category_name_unique"),
-            models.CheckConstraint(
-                condition=Q(response_hours__gte=1) & Q(resolution_days__gte=1),
-                name="help_category_deadlines_positive",
-                violation_error_message=_("Deadlines must be at least one hour and one day."),
-            ),
-        ]
-
-    def __str__(self):
-        return self.name
-
-
-class ResponseTemplate(models.Model):
-    """A ready answer staff insert into a comment or resolution note, then adapt."""
-
-    community = models.ForeignKey(
-        Community, on_delete=models.CASCADE, related_name="help_response_templates", verbose_name=_("community")
-    )
-    title = models.CharField(_("title"), max_length=60)
-    text = models.TextField(_("text"))
-    is_active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        verbose_name = _("response template")
-        verbose_name_plural = _("response templates")
-        ordering = ["community", "title"]
-        constraints = [
-            models.UniqueConstraint(fields=["community", "title"], name="help_response_template_title_unique"),
-        ]
-
-    def __str__(self):
-        return self.title
 
 
 def _within_reopen_window(instance) -> bool:

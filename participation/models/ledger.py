@@ -68,6 +68,8 @@ class PointsEntry(models.Model):
         related_name="+",
         verbose_name=_("recorded by"),
     )
+    # The key of the staff form that recorded it (直接奖励/扣分): the same form sent twice records once.
+    idempotency_key = models.UUIDField(_("request key"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
 
     objects = AppendOnlyQuerySet.as_manager()
@@ -98,6 +100,11 @@ class PointsEntry(models.Model):
                 fields=["source_type", "source_id", "kind"],
                 condition=Q(source_id__isnull=False, kind__in=ONCE_PER_SOURCE),
                 name="points_once_per_source",
+            ),
+            models.UniqueConstraint(
+                fields=["idempotency_key"],
+                condition=Q(idempotency_key__isnull=False),
+                name="points_idempotency_key_unique",
             ),
         ]
 

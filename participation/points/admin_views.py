@@ -52,6 +52,7 @@ class AdjustPointsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView
         community = self._community_for(resident)
         if community is None:
             raise PermissionDenied
+        key = data["idempotency_key"]
         try:
             if data["action"] == AdjustPointsForm.DEDUCT:
                 entry = services.deduct_points(
@@ -60,6 +61,7 @@ class AdjustPointsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView
                     community=community,
                     behaviour=data["behaviour"],
                     reason=data["reason"],
+                    idempotency_key=key,
                 )
             else:
                 entry = services.award_points(
@@ -69,16 +71,37 @@ class AdjustPointsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView
                     behaviour=data["behaviour"],
                     points=data["points"],
                     reason=data["reason"],
+                    idempotency_key=key,
                 )
+        except services.AlreadyRecorded as repeat:
+            # The same form sent again (a double click, a retry): the first sending's outcome, nothing more.
+            # A fresh form follows either way: this one's key is spent.
+            if repeat.entry is None:
+                messages.error(self.request, " ".join(repeat.messages))
+            else:
+                messages.info(
+                    self.request,
+                    _(
+                        "This form was already sent and was recorded once, not twice. %(name)s: %(delta)+d "
+                        "points; the balance after it was %(balance)s."
+                    )
+                    % _confirmation(repeat.entry),
+                )
+            return redirect(reverse(self.index_url_name))
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _("%(name)s: %(delta)+d points recorded; the balance is now %(balance)s.")
-            % {"name": resident.display_name or resident.mobile, "delta": entry.delta, "balance": entry.balance_after},
+            _("%(name)s: %(delta)+d points recorded; the balance is now %(balance)s.") % _confirmation(entry),
         )
         return redirect(reverse(self.index_url_name))
+
+
+def _confirmation(entry) -> dict:
+    resident = entry.resident
+    return {"name": resident.display_name or resident.mobile, "delta": entry.delta,
+            "balance": entry.balance_after}
 
 
 class RedemptionActionView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView):

@@ -10,6 +10,14 @@ from participation.roles import RESIDENT_GROUP
 from participation.uploads import ResidentImagesField
 
 
+def _is_uuid(value) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
 class BehaviourChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return _("%(text)s (%(points)+d points)") % {"text": obj.text, "points": obj.points}
@@ -79,9 +87,18 @@ class AdjustPointsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Please give a reason.")},
     )
+    # As RedeemForm's: a new key each time the form is shown, so the same form sent twice records once.
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
     def __init__(self, *args, communities, **kwargs):
         super().__init__(*args, **kwargs)
+        key_name = self.add_prefix("idempotency_key")
+        self.expired = self.is_bound and not _is_uuid(self.data.get(key_name))
+        if self.expired:
+            # A page from before the key, or a mangled one: refused, and shown again with a fresh key so
+            # that sending it again works.
+            self.data = self.data.copy()
+            self.data[key_name] = str(uuid.uuid4())
         self.fields["resident"].queryset = (
             User.objects.filter(groups__name=RESIDENT_GROUP, communities__in=communities)
             .distinct()
@@ -94,6 +111,8 @@ class AdjustPointsForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if self.expired:
+            self.add_error(None, _("The form has expired. Please try again."))
         action, behaviour, points = data.get("action"), data.get("behaviour"), data.get("points")
         if action == self.DEDUCT:
             if behaviour is None or behaviour.polarity != BehaviourPolarity.NEGATIVE:

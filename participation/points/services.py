@@ -31,7 +31,12 @@ class InsufficientPoints(ValidationError):
 
 
 class AlreadyRecorded(ValidationError):
-    """The same source was already recorded for this kind (a double click, a retried request)."""
+    """The same source was already recorded for this kind, or the same staff form was sent again (a double
+    click, a retried request). `entry` is the first recording when it is known."""
+
+    def __init__(self, *args, entry: PointsEntry | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entry = entry
 
 
 @transaction.atomic
@@ -44,14 +49,29 @@ def record_entry(
     reason: str,
     source=None,
     actor=None,
+    idempotency_key: uuid.UUID | None = None,
 ) -> PointsEntry:
     """Append one entry. The resident's row is locked first, so concurrent entries for one resident line up
-    and each sees the balance the previous one left (on PostgreSQL; SQLite serialises writers anyway)."""
+    and each sees the balance the previous one left (on PostgreSQL; SQLite serialises writers anyway).
+
+    An idempotency_key already recorded raises AlreadyRecorded with the first entry and records nothing. The
+    lookup comes after the lock, so a second sending of the form waits for the first and then finds its
+    entry; the unique constraint covers what the lock does not (the same key for another resident)."""
     if delta == 0:
         raise ValidationError(_("A points entry must change the balance."), code="zero")
     if not reason.strip():
         raise ValidationError(_("A points entry needs a reason."), code="no_reason")
     get_user_model().objects.select_for_update().filter(pk=resident.pk).first()
+    if idempotency_key is not None:
+        first = PointsEntry.objects.filter(idempotency_key=idempotency_key).first()
+        if first is not None and first.resident_id == resident.pk:
+            raise AlreadyRecorded(_("These points were already recorded."), code="repeated", entry=first)
+        if first is not None:
+            raise AlreadyRecorded(
+                _("This form was already used for another resident; nothing was recorded. "
+                  "Please fill it in again."),
+                code="key_taken",
+            )
     balance = current_balance(resident=resident)
     if balance + delta < 0:
         raise InsufficientPoints(
@@ -72,6 +92,7 @@ def record_entry(
                 balance_after=balance + delta,
                 reason=reason.strip()[:200],
                 actor=actor,
+                idempotency_key=idempotency_key,
                 **source_fields,
             )
     except IntegrityError as error:
@@ -200,9 +221,17 @@ def _clean_reason(reason: str) -> str:
 
 @transaction.atomic
 def award_points(
-    *, staff, resident, community: Community, reason: str, points: int | None = None, behaviour=None
+    *,
+    staff,
+    resident,
+    community: Community,
+    reason: str,
+    points: int | None = None,
+    behaviour=None,
+    idempotency_key: uuid.UUID | None = None,
 ) -> PointsEntry:
-    """A direct award: a positive behaviour of the 积分清单 (its points), or a free number of points."""
+    """A direct award: a positive behaviour of the 积分清单 (its points), or a free number of points.
+    idempotency_key: the form's key; sent again, it raises AlreadyRecorded (see record_entry)."""
     _check_may_adjust(staff=staff, resident=resident, community=community)
     reason = _clean_reason(reason)
     if behaviour is not None:
@@ -213,14 +242,28 @@ def award_points(
     if not points or points <= 0:
         raise ValidationError(_("An award must be more than zero points."), code="not_positive")
     return record_entry(
-        resident=resident, community=community, delta=points, kind=EntryKind.AWARD, reason=reason, actor=staff
+        resident=resident,
+        community=community,
+        delta=points,
+        kind=EntryKind.AWARD,
+        reason=reason,
+        actor=staff,
+        idempotency_key=idempotency_key,
     )
 
 
 @transaction.atomic
-def deduct_points(*, staff, resident, community: Community, behaviour: BehaviourItem, reason: str) -> PointsEntry:
+def deduct_points(
+    *,
+    staff,
+    resident,
+    community: Community,
+    behaviour: BehaviourItem,
+    reason: str,
+    idempotency_key: uuid.UUID | None = None,
+) -> PointsEntry:
     """A deduction for a negative behaviour (附录D). The ledger refuses one that would leave a negative
-    balance (InsufficientPoints): points are never owed."""
+    balance (InsufficientPoints): points are never owed. idempotency_key: as for award_points."""
     _check_may_adjust(staff=staff, resident=resident, community=community)
     reason = _clean_reason(reason)
     if behaviour.is_positive or behaviour.community_id != community.pk:
@@ -232,6 +275,7 @@ def deduct_points(*, staff, resident, community: Community, behaviour: Behaviour
         kind=EntryKind.DEDUCTION,
         reason=f"{behaviour.text[:80]}：{reason}",
         actor=staff,
+        idempotency_key=idempotency_key,
     )
 
 
