@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('participation', '0020_merge_20261128_0239'),
+        ('participation', '0021_points_earned_month_index'),
     ]
 
     operations = [
