@@ -56,6 +56,11 @@ def browser(db, live_server):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+        # The test's own ORM calls inside this block got connections of the event loop's context; close them
+        # here, or PostgreSQL refuses to drop the test database at the end ("accessed by other users").
+        from django.db import connections
+
+        connections.close_all()
 
 
 @pytest.fixture
