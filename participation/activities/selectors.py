@@ -3,7 +3,8 @@
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -46,32 +47,55 @@ def counts(*, activity) -> dict[str, int]:
     return result
 
 
-def active_signup(*, activity, resident) -> ActivitySignup | None:
+def active_signup(*, activity, resident, with_position: bool = False) -> ActivitySignup | None:
+    """The resident's live sign-up; with_position also reads, in the same query, how many wait ahead of it
+    (`waiting_ahead`, see waitlist_position)."""
     if not resident.is_authenticated:
         return None
+    signups = ActivitySignup.objects.filter(activity_id=activity.pk, resident=resident).exclude(
+        status=SignupStatus.CANCELLED
+    )
+    if with_position:
+        signups = signups.annotate(waiting_ahead=Coalesce(Subquery(_waiting_ahead()[:1]), 0))
+    return signups.first()
+
+
+def _waitlisted_before(signup) -> Q:
+    """The waitlist's order: first come, first served (then the pk, for sign-ups in the same instant)."""
+    return Q(created_at__lt=signup["created_at"]) | Q(created_at=signup["created_at"], pk__lt=signup["pk"])
+
+
+def _waiting_ahead():
+    # A correlated count of the waitlisted sign-ups ahead of the outer one.
+    outer = {"created_at": OuterRef("created_at"), "pk": OuterRef("pk")}
     return (
-        ActivitySignup.objects.filter(activity_id=activity.pk, resident=resident)
-        .exclude(status=SignupStatus.CANCELLED)
-        .first()
+        ActivitySignup.objects.filter(activity_id=OuterRef("activity_id"), status=SignupStatus.WAITLISTED)
+        .filter(_waitlisted_before(outer))
+        .order_by()
+        .values("activity_id")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
 
 
 def waitlist_position(*, signup: ActivitySignup) -> int | None:
     if signup.status != SignupStatus.WAITLISTED:
         return None
-    ahead = ActivitySignup.objects.filter(
-        activity_id=signup.activity_id, status=SignupStatus.WAITLISTED
-    ).filter(Q(created_at__lt=signup.created_at) | Q(created_at=signup.created_at, pk__lt=signup.pk))
-    return ahead.count() + 1
+    ahead = getattr(signup, "waiting_ahead", None)
+    if ahead is None:
+        ahead = ActivitySignup.objects.filter(
+            activity_id=signup.activity_id, status=SignupStatus.WAITLISTED
+        ).filter(_waitlisted_before({"created_at": signup.created_at, "pk": signup.pk})).count()
+    return ahead + 1
 
 
 def signup_box(*, page, user, now=None) -> dict:
-    """Everything the sign-up box on an activity page shows, in at most four queries."""
+    """Everything the sign-up box on an activity page shows, in at most two queries (the counts are cached)."""
     now = now or timezone.now()
     capacity = getattr(page, "capacity", None)
     # The same for every viewer, and every sign-up bumps the content generation: counted once per change.
     numbers = cached_by_generation(f"activity-counts:{page.pk}", lambda: counts(activity=page))
-    signup = active_signup(activity=page, resident=user)
+    signup = active_signup(activity=page, resident=user, with_position=True)
     return {
         "page": page,
         "capacity": capacity,
