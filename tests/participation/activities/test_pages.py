@@ -18,7 +18,9 @@ def test_anonymous_visitors_see_a_login_link(client, activity):
 
 def test_sign_up_through_the_page_then_cancel(client, activity, resident_a):
     client.force_login(resident_a)
-    assert "报名" in client.get(activity.url).content.decode()
+    box = client.get(activity.url).content.decode().split('id="signup-heading"')[1].split("</section>")[0]
+    # 报名 (signing up for an activity), not 注册 (creating an account), which the header's link says.
+    assert ">报名</h2>" in box and ">报名</button>" in box and "注册" not in box
     response = client.post(f"/activities/{activity.pk}/signup/", follow=True)
     html = response.content.decode()
     signup = ActivitySignup.objects.get()
