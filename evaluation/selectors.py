@@ -28,18 +28,14 @@ def indicators_for(*, community: Community, as_of: date | None = None) -> list[I
     return compute_all(inputs, figures.record_links(community=community))
 
 
-def evidence_counts(*, community: Community) -> dict[int, dict[str, int]]:
-    """{task id: {"approved": n, "pending": n}} in one grouped query; pending = submitted, awaiting review."""
-    rows = (
-        TaskEvidence.objects.filter(community=community)
-        .values("task_id")
-        .annotate(
-            approved=Count("pk", filter=Q(state=ReviewState.APPROVED)),
-            pending=Count("pk", filter=Q(state=ReviewState.SUBMITTED)),
-        )
-        .order_by()
+def tasks_with_evidence_counts(*, community: Community) -> QuerySet[ConstructionTask]:
+    """The 24 tasks in order, each with `approved` and `pending` (submitted, awaiting review) counts of the
+    community's evidence, in one query."""
+    mine = Q(evidence__community=community)
+    return construction_tasks().annotate(
+        approved=Count("evidence", filter=mine & Q(evidence__state=ReviewState.APPROVED)),
+        pending=Count("evidence", filter=mine & Q(evidence__state=ReviewState.SUBMITTED)),
     )
-    return {row["task_id"]: {"approved": row["approved"], "pending": row["pending"]} for row in rows}
 
 
 @dataclass
@@ -104,18 +100,16 @@ def self_evaluation(*, community: Community, as_of: date | None = None) -> SelfE
     as_of = as_of or timezone.localdate()
     indicators = indicators_for(community=community, as_of=as_of)
     by_key = {indicator.key: indicator for indicator in indicators}
-    counts = evidence_counts(community=community)
     rows = []
-    for task in construction_tasks():
+    for task in tasks_with_evidence_counts(community=community):
         task_indicators = [by_key[key] for key in TASK_INDICATORS.get(task.number, ())]
-        count = counts.get(task.pk, {"approved": 0, "pending": 0})
         rows.append(
             TaskRow(
                 task=task,
-                approved=count["approved"],
-                pending=count["pending"],
+                approved=task.approved,
+                pending=task.pending,
                 indicators=task_indicators,
-                status=task_status(approved_evidence=count["approved"], indicators=task_indicators),
+                status=task_status(approved_evidence=task.approved, indicators=task_indicators),
             )
         )
     return SelfEvaluation(community=community, as_of=as_of, indicators=indicators, rows=rows)

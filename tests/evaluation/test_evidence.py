@@ -97,14 +97,19 @@ def test_transition_permission_matrix(transition, state, actor, allowed, actors,
         assert TaskEvidence.objects.get(pk=evidence.pk).state == state
 
 
-def test_approved_evidence_counts_for_its_task(make_evidence, evaluator_a, community_a, task):
-    from evaluation.selectors import evidence_counts
+def test_approved_evidence_counts_for_its_task(make_evidence, evaluator_a, community_a, community_b, task):
+    from evaluation.selectors import tasks_with_evidence_counts
+
+    def counts(community):
+        return {row.pk: (row.approved, row.pending) for row in tasks_with_evidence_counts(community=community)}
 
     evidence = make_evidence(ReviewState.SUBMITTED)
     make_evidence(ReviewState.DRAFT, title="草稿")
-    assert evidence_counts(community=community_a[0])[task.pk] == {"approved": 0, "pending": 1}
+    assert counts(community_a[0])[task.pk] == (0, 1)
     perform_transition(obj=evidence, transition="approve", actor=evaluator_a)
-    assert evidence_counts(community=community_a[0])[task.pk] == {"approved": 1, "pending": 0}
+    mine, other = counts(community_a[0]), counts(community_b[0])
+    assert mine[task.pk] == (1, 0) and other[task.pk] == (0, 0)  # another community's page counts none of it
+    assert len(mine) == 24 and sum(approved for approved, _ in mine.values()) == 1
 
 
 # --- services ----------------------------------------------------------------------------------------------
