@@ -348,4 +348,8 @@ class TopicComment(models.Model):
         return self.body[:40]
 
     def get_absolute_url(self):
-        return f"{self.topic.get_absolute_url()}#comment-{self.pk}"
+        from participation.topics.selectors import comment_page_number  # the page depends on the others
+
+        page = comment_page_number(comment=self)
+        query = f"?comments={page}" if page > 1 else ""
+        return f"{self.topic.get_absolute_url()}{query}#comment-{self.pk}"

@@ -1,5 +1,6 @@
 """Read queries of the 人人议事厅 for its pages, the community home page, 我的 and (later) the indicators."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -65,27 +66,60 @@ def topic_detail(*, pk: int) -> ConsultationTopic | None:
     )
 
 
-def visible_comments(*, topic: ConsultationTopic) -> list[TopicComment]:
-    """Top-level comments that are not hidden, each with its visible replies in `visible_replies`.
+COMMENTS_PER_PAGE = 50
 
-    One query for both: a reply is on its parent's topic (services.add_comment), so the topic's visible comments
-    are all there is to read; replies to a hidden comment are left out with it."""
-    rows = (
-        TopicComment.objects.filter(topic=topic, is_hidden=False).select_related("author").order_by("created_at", "pk")
+
+@dataclass
+class CommentsPage:
+    number: int
+    comments: list[TopicComment]
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+
+def _visible_top_level(*, topic_id: int) -> QuerySet[TopicComment]:
+    return TopicComment.objects.filter(topic_id=topic_id, parent__isnull=True, is_hidden=False).order_by(
+        "created_at", "pk"
     )
-    top_level = {}
-    replies = []
-    for comment in rows:
-        if comment.parent_id is None:
-            comment.visible_replies = []
-            top_level[comment.pk] = comment
-        else:
-            replies.append(comment)
-    for reply in replies:
-        parent = top_level.get(reply.parent_id)
-        if parent is not None:
-            parent.visible_replies.append(reply)
-    return list(top_level.values())
+
+
+def comments_page(*, topic: ConsultationTopic, number: int) -> CommentsPage:
+    """One page of the topic's visible top-level comments, oldest first, each with its visible replies in
+    `visible_replies`; a page past the end is the first page.
+
+    One query: the page's top-level comments (one more, to know whether a next page exists) and the replies to
+    them (a reply is on its parent's topic: services.add_comment); replies to a hidden comment are left out
+    with it. A topic with thousands of comments costs the same as one with ten."""
+    start = (max(number, 1) - 1) * COMMENTS_PER_PAGE
+    window = _visible_top_level(topic_id=topic.pk).values("pk")[start : start + COMMENTS_PER_PAGE + 1]
+    rows = list(
+        TopicComment.objects.filter(Q(pk__in=window) | Q(parent_id__in=window, is_hidden=False))
+        .select_related("author")
+        .order_by("created_at", "pk")
+    )
+    if not rows and number > 1:
+        return comments_page(topic=topic, number=1)
+    top_level = {row.pk: row for row in rows if row.parent_id is None}
+    for comment in top_level.values():
+        comment.visible_replies = []
+    for reply in rows:
+        if reply.parent_id is not None and reply.parent_id in top_level:
+            top_level[reply.parent_id].visible_replies.append(reply)
+    comments = list(top_level.values())
+    return CommentsPage(number=max(number, 1) if comments else 1, comments=comments[:COMMENTS_PER_PAGE],
+                        has_next=len(comments) > COMMENTS_PER_PAGE)
+
+
+def comment_page_number(*, comment: TopicComment) -> int:
+    """The page of the topic's comments that shows `comment` (a reply: its parent's page)."""
+    root = comment.parent if comment.parent_id else comment
+    before = _visible_top_level(topic_id=root.topic_id).filter(
+        Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk)
+    ).count()
+    return before // COMMENTS_PER_PAGE + 1
 
 
 def viewer_state(*, topic: ConsultationTopic, user) -> dict:

@@ -39,6 +39,13 @@ def _visible_topic(request, pk, *, cached: bool = False):
     return topic
 
 
+def _page_number(value) -> int:
+    try:
+        return max(int(value), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
 def _back(topic):
     return redirect(topic.get_absolute_url())
 
@@ -120,13 +127,15 @@ def _topic_saved_message(topic) -> str:
 def topic_detail(request, pk):
     topic = _visible_topic(request, pk, cached=True)
     user = request.user
+    comments_number = _page_number(request.GET.get("comments"))
     context = {
         "topic": topic,
         "community": topic.community,
         # Lazy: the template's cached fragments need them only when a fragment is rendered afresh.
         "photos": SimpleLazyObject(lambda: list(photos_for(item=topic))),
         "logs": SimpleLazyObject(lambda: list(transition_logs_for(obj=topic))),
-        "comments": SimpleLazyObject(lambda: list(selectors.visible_comments(topic=topic)) if topic.is_public else []),
+        "comments_number": comments_number,
+        "comments_page": SimpleLazyObject(lambda: selectors.comments_page(topic=topic, number=comments_number)),
         "viewer": selectors.viewer_state(topic=topic, user=user),
         "support_refusal": services.support_refusal(user=user, topic=topic),
         "comment_refusal": services.comment_refusal(user=user, topic=topic),
