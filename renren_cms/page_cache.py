@@ -6,7 +6,11 @@ every write to our content bumps one generation number that is part of every key
 change renders afresh on every app server. Over-invalidation is accepted; staleness is not.
 
 A response is stored only when it is safe to share: status 200 to GET, no session cookie on the request, no
-cookie set and no CSRF token used by the response (a form with a token is personal), not private."""
+cookie set and no CSRF token used by the response (a form with a token is personal), not private.
+
+Where things are: this module holds the rules (which requests, which key, which generation) and the
+middleware that stores pages; page_cache_front answers hits before Django; key_watch lets a worker know the
+generation without asking Redis each time, so a worker keeps copies of the current generation's pages."""
 
 import hashlib
 import secrets
