@@ -72,6 +72,7 @@ def test_meeting_detail_with_its_agenda(visitors, community, topic_category, res
         _bulk(AgendaItem, [AgendaItem(meeting=meeting, topic=topic, position=topic.pk) for topic in topics])
 
     assert_flat(visitors, [url], fill)
+    assert "第 1 页，共 500 页" in visitors["anonymous"].get(url).content.decode()  # 20 topics a page
 
 
 # --- 共享客厅 ----------------------------------------------------------------------------------------------
@@ -143,6 +144,7 @@ def test_club_detail_with_its_members(visitors, community, resident_a):
         _bulk(ClubMembership, [ClubMembership(club=club, resident=person) for person in _people(start, stop)])
 
     assert_flat(visitors, [club.get_absolute_url()], fill)
+    assert "第 1 页，共 100 页" in visitors["anonymous"].get(club.get_absolute_url()).content.decode()
 
 
 # --- 便民服务圈 --------------------------------------------------------------------------------------------
