@@ -1,11 +1,14 @@
 """Read queries of 人人社团 for the public pages, 我的 and the admin."""
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 
 from participation.mobile import mask_name
 from participation.models import Club, ClubMembership, Community, User
 from workflows.models import ReviewState
 
+# Names are short: a page lists more of them than a page of cards.
+MEMBERS_PER_PAGE = 100
 ACTIVE_MEMBERS = Count("memberships", filter=Q(memberships__left_at__isnull=True))
 
 
@@ -28,14 +31,17 @@ def club_detail(*, pk: int) -> Club | None:
     )
 
 
-def masked_member_names(*, club: Club) -> list[str]:
-    """Members as the public sees them: 张*明, in joining order."""
+def masked_member_names(*, club: Club, page_number=None) -> Page:
+    """One page of the members as the public sees them (张*明), in joining order: a club without a member limit
+    may grow to thousands, and its page shows them MEMBERS_PER_PAGE at a time."""
     names = (
         ClubMembership.objects.filter(club=club, left_at__isnull=True)
         .order_by("joined_at", "pk")
         .values_list("resident__display_name", flat=True)
     )
-    return [mask_name(name) for name in names]
+    page = Paginator(names, MEMBERS_PER_PAGE).get_page(page_number)
+    page.object_list = [mask_name(name) for name in page.object_list]
+    return page
 
 
 def is_member(*, club: Club, user: User) -> bool:

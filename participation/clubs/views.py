@@ -35,7 +35,7 @@ def club_detail(request, pk):
         "club": club,
         "community": club.community,
         "leader_name": mask_name(club.leader.display_name),
-        "member_names": selectors.masked_member_names(club=club),
+        "member_names": selectors.masked_member_names(club=club, page_number=request.GET.get("page")),
         "is_member": selectors.is_member(club=club, user=request.user),
         "may_join": request.user.has_perm("participation.join_club", club),
         "may_edit": request.user.has_perm("participation.edit_club_proposal", club),

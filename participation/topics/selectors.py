@@ -144,9 +144,11 @@ def topics_of_author(*, user) -> QuerySet:
 
 
 def meetings_of(*, community: Community) -> QuerySet[DeliberationMeeting]:
-    """The community's meetings, latest first, with how many topics each had on its agenda."""
+    """The community's meetings, latest first, with how many topics each had on its agenda (and their community,
+    which each meeting's URL names)."""
     return (
         DeliberationMeeting.objects.filter(community=community)
+        .select_related("community")
         .annotate(agenda_count=Count("agenda_items"))
         .order_by("-starts_at", "-pk")
     )

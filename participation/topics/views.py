@@ -287,7 +287,8 @@ def meeting_detail(request, slug, pk):
     meeting = selectors.meeting_detail(community=community, pk=pk)
     if meeting is None:
         raise Http404
-    context = {"community": community, "meeting": meeting, "agenda": selectors.agenda_of(meeting=meeting)}
+    agenda = Paginator(selectors.agenda_of(meeting=meeting), PER_PAGE).get_page(request.GET.get("page"))
+    context = {"community": community, "meeting": meeting, "agenda": agenda}
     return render(request, "participation/topics/meeting_detail.html", context)
 
 

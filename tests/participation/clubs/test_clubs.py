@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from participation.clubs import services
-from participation.models import Club, ClubMembership
+from participation.models import Club, ClubMembership, User
 from workflows.exceptions import TransitionForbidden
 from workflows.models import TransitionLog
 from workflows.services import perform_transition
@@ -172,6 +172,20 @@ def test_the_detail_page_shows_a_count_and_masked_names_only(client, make_club, 
     assert "王小红" not in content and "欧阳振华" not in content and "张小明" not in content
     assert "张*明" in content  # the leader, masked too
     assert "每周三 19:00" in content
+
+
+def test_the_detail_page_lists_the_members_a_hundred_a_page(client, make_club):
+    club = make_club()
+    # 100 members 甲…乙 (甲*乙), then a later one 丙…丁: the second page shows only the 101st.
+    people = User.objects.bulk_create([
+        User(mobile=f"137{n:08d}", display_name="甲某乙" if n < 100 else "丙某丁", password="!") for n in range(101)
+    ])
+    ClubMembership.objects.bulk_create([ClubMembership(club=club, resident=person) for person in people])
+    first = client.get(f"/clubs/{club.pk}/").content.decode()
+    assert first.count("甲*乙") == 100 and "丙*丁" not in first
+    assert "101名成员" in first and "第 1 页，共 2 页" in first
+    second = client.get(f"/clubs/{club.pk}/", {"page": 2}).content.decode()
+    assert "丙*丁" in second and "甲*乙" not in second and "第 2 页，共 2 页" in second
 
 
 def test_the_list_shows_approved_clubs_of_the_community_only(client, make_club, resident_b, community_b):

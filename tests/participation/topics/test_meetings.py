@@ -96,6 +96,18 @@ def test_public_meeting_pages(client, make_meeting, make_topic, coordinator_a):
     assert client.get(reverse("topics:meeting_detail", args=["xinmin", meeting.pk])).status_code == 404
 
 
+def test_the_meeting_page_shows_its_agenda_twenty_topics_a_page(client, make_meeting, make_topic):
+    meeting = make_meeting()
+    topics = [make_topic("approved", title=f"议题{n:02d}") for n in range(21)]
+    AgendaItem.objects.bulk_create([
+        AgendaItem(meeting=meeting, topic=topic, position=n) for n, topic in enumerate(topics)
+    ])
+    first = client.get(meeting.get_absolute_url()).content.decode()
+    assert "议题00" in first and "议题19" in first and "议题20" not in first and "第 1 页，共 2 页" in first
+    second = client.get(meeting.get_absolute_url(), {"page": 2}).content.decode()
+    assert "议题20" in second and "议题19" not in second and '<ol start="21">' in second
+
+
 def test_held_meeting_months_for_the_indicator(make_meeting, community_a):
     now = timezone.make_aware(datetime.datetime(2025, 6, 15, 12, 0))
     for month in (1, 3, 6):
