@@ -1,25 +1,12 @@
 """The production cache backend (Redis, one client per connection pool) stores and shares values like
 Django's own; run against the local Redis, as in production."""
 
-import os
-import socket
-
 import pytest
 
 from renren_cms.cache import ReusingRedisCache
+from tests.redis_support import REDIS_URL, requires_redis
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-def _redis_up() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-        return True
-    except OSError:
-        return False
-
-
-pytestmark = pytest.mark.skipif(not _redis_up() and os.environ.get("CI") != "true", reason="no Redis here")
+pytestmark = requires_redis
 
 
 @pytest.fixture

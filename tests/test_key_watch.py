@@ -1,8 +1,6 @@
 """The page cache knows the content generation without asking Redis each time, yet never keeps an old one: a
 change through another connection (another app server), a lost connection or time each make it ask again."""
 
-import os
-import socket
 import time
 
 import pytest
@@ -10,20 +8,11 @@ import redis
 
 from renren_cms import key_watch
 from renren_cms.key_watch import KeyWatch
+from tests.redis_support import REDIS_URL as URL
+from tests.redis_support import requires_redis
 
-URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 KEY = "renren-test:generation"
-
-
-def _redis_up() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-        return True
-    except OSError:
-        return False
-
-
-pytestmark = pytest.mark.skipif(not _redis_up() and os.environ.get("CI") != "true", reason="no Redis here")
+pytestmark = requires_redis
 
 
 @pytest.fixture

@@ -11,6 +11,8 @@ from django.test import RequestFactory
 from home.models import NewsIndexPage, NewsPage
 from renren_cms import page_cache
 from renren_cms.page_cache_front import PageCacheFront
+from tests.redis_support import REDIS_URL as URL
+from tests.redis_support import requires_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -114,17 +116,22 @@ def test_a_cache_outage_at_the_front_leaves_the_page_to_django(front, news_index
     assert answer.status == "200 OK" and "第一条新闻" in answer.body.decode() and len(calls) == 2
 
 
-def test_with_redis_a_change_by_another_app_server_is_seen_at_once(front, news_index, settings):
-    # Production's cache: Redis, with the generation watched and pages copied into this process. Another app
-    # server's change reaches this one only through Redis: a write here that sends no signal, and its bump.
-    redis = pytest.importorskip("redis")
-    from tests.test_key_watch import URL, _redis_up
-
-    if not _redis_up():
-        pytest.skip("no Redis here")
+@pytest.fixture
+def redis_cache(settings):
+    """Production's cache: Redis, with the generation watched and pages copied into this process."""
     settings.CACHES = {"default": {"BACKEND": "renren_cms.cache.ReusingRedisCache", "LOCATION": URL,
                                    "KEY_PREFIX": "renren-front-test"}}
     cache.clear()
+    yield
+    cache.clear()
+
+
+@requires_redis
+def test_with_redis_a_change_by_another_app_server_is_seen_at_once(front, news_index, redis_cache):
+    # Another app server's change reaches this one only through Redis: a write here that sends no signal, and
+    # its bump.
+    import redis
+
     Answer(front, environ("/wuxing/news/"))
     for _ in range(3):
         assert Answer(front, environ("/wuxing/news/")).headers["X-Page-Cache"] == "hit"
@@ -138,22 +145,14 @@ def test_with_redis_a_change_by_another_app_server_is_seen_at_once(front, news_i
         time.sleep(0.001)
     fresh = Answer(front, environ("/wuxing/news/"))
     assert fresh.headers["X-Page-Cache"] == "miss" and "另一台服务器改过的新闻" in fresh.body.decode()
-    cache.clear()
 
 
-def test_with_redis_a_page_copied_into_the_process_expires_like_the_shared_one(front, news_index, settings,
+@requires_redis
+def test_with_redis_a_page_copied_into_the_process_expires_like_the_shared_one(front, news_index, redis_cache,
                                                                                monkeypatch):
     # Pages change with time alone too (an activity's sign-up closes): no copy outlives the cache's timeout.
-    from tests.test_key_watch import URL, _redis_up
-
-    if not _redis_up():
-        pytest.skip("no Redis here")
-    settings.CACHES = {"default": {"BACKEND": "renren_cms.cache.ReusingRedisCache", "LOCATION": URL,
-                                   "KEY_PREFIX": "renren-front-test"}}
-    cache.clear()
     Answer(front, environ("/wuxing/news/"))
     assert Answer(front, environ("/wuxing/news/")).headers["X-Page-Cache"] == "hit"
     later = time.time() + page_cache.TIMEOUT + 1
     monkeypatch.setattr(page_cache.time, "time", lambda: later)
     assert Answer(front, environ("/wuxing/news/")).headers["X-Page-Cache"] == "miss"
-    cache.clear()
