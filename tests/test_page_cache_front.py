@@ -5,7 +5,9 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from home.models import NewsIndexPage, NewsPage
@@ -47,7 +49,18 @@ def environ(path, method="GET", **extra):
 
 
 @pytest.fixture
-def front():
+def connection_kept():
+    # As Django's test client does: the test's transaction must outlive each request (a real server closes
+    # its connection after a request; inside the test's transaction, on PostgreSQL, that is the test's own).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def front(connection_kept):
     return PageCacheFront(get_wsgi_application())
 
 
@@ -86,7 +99,7 @@ def test_a_signed_in_visitor_or_a_pending_message_is_never_served_a_shared_page(
     assert "X-Page-Cache" not in with_message.headers
 
 
-def test_plain_http_reaches_the_https_redirect_not_a_stored_page(news_index, settings):
+def test_plain_http_reaches_the_https_redirect_not_a_stored_page(news_index, settings, connection_kept):
     settings.SECURE_SSL_REDIRECT = True
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     front = PageCacheFront(get_wsgi_application())  # SecurityMiddleware reads the settings when it is built

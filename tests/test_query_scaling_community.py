@@ -69,7 +69,10 @@ def test_meeting_detail_with_its_agenda(visitors, community, topic_category, res
 
     def fill(start, stop):
         topics = _topics(community, topic_category, resident_a, start, stop)
-        _bulk(AgendaItem, [AgendaItem(meeting=meeting, topic=topic, position=topic.pk) for topic in topics])
+        # Positions 1…10,000 in order (not the topics' ids, which run past a small integer on PostgreSQL after
+        # other tests).
+        _bulk(AgendaItem, [AgendaItem(meeting=meeting, topic=topic, position=start + number + 1)
+                           for number, topic in enumerate(topics)])
 
     assert_flat(visitors, [url], fill)
     assert "第 1 页，共 500 页" in visitors["anonymous"].get(url).content.decode()  # 20 topics a page
