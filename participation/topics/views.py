@@ -226,12 +226,14 @@ def topic_comment(request, pk):
         if parent is None:
             messages.error(request, _("The comment you replied to is not available."))
             return _back(topic)
-    return _act(
-        request,
-        topic,
-        lambda: services.add_comment(topic=topic, author=request.user, body=form.cleaned_data["body"], parent=parent),
-        _("Your comment has been posted."),
-    )
+    try:
+        comment = services.add_comment(topic=topic, author=request.user, body=form.cleaned_data["body"], parent=parent)
+    except services.TopicActionRefused as error:
+        messages.error(request, str(error))
+        return _back(topic)
+    messages.success(request, _("Your comment has been posted."))
+    # The discussion is read a page at a time, oldest first: back to the page that shows the new comment.
+    return redirect(comment.get_absolute_url())
 
 
 def _report(request, *, topic, comment=None):

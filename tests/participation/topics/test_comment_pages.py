@@ -66,3 +66,13 @@ def test_a_link_to_a_comment_opens_its_page(client, discussion):
     url = reply.get_absolute_url()
     assert url == f"{topic.get_absolute_url()}?comments=2#comment-{reply.pk}"
     assert f'id="comment-{reply.pk}"' in text(client, url.split("#")[0])
+
+
+def test_after_posting_the_resident_lands_on_the_page_with_their_comment(client, discussion, resident_a, verified):
+    topic, _ = discussion
+    client.force_login(verified(resident_a))
+    response = client.post(f"/topics/{topic.pk}/comment/", {"body": "我的新评论"})
+    comment = TopicComment.objects.get(body="我的新评论")
+    assert response["Location"] == f"{topic.get_absolute_url()}?comments=3#comment-{comment.pk}"
+    page = text(client, response["Location"].split("#")[0])
+    assert "我的新评论" in page and "您的评论已发表" in page
