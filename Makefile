@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test browser axe migrate messages makemessages check clean
+.PHONY: install run test lint format browser axe migrate messages makemessages check clean
 
 install: $(STAMP)
 
@@ -29,8 +29,17 @@ run: install messages migrate
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	DEBUG=false $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install messages browser axe
+test: install lint messages browser axe
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# ruff's rules and format, as pyproject.toml sets them; `make format` applies both.
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 # axe-core for the accessibility checks of tests/e2e, from the npm registry (never a CDN), pinned.
 AXE_VERSION := 4.14.1

@@ -58,8 +58,12 @@ class PrivatePostgres:
             connection.execute(f"CREATE DATABASE {BENCH_DB}")
 
     def _pg(self, command: list[str], **kwargs) -> None:
-        subprocess.run([*self.as_owner, _pg_bin(command[0]), *command[1:]], check=True,
-                       stdout=subprocess.DEVNULL, **kwargs)
+        subprocess.run(
+            [*self.as_owner, _pg_bin(command[0]), *command[1:]],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            **kwargs,
+        )
 
     def url(self, database: str = BENCH_DB) -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
@@ -108,8 +112,13 @@ def prepare(env: dict, *, residents: int, news: int) -> dict:
 def fixtures(env: dict, command: str, payload: dict | None = None) -> dict:
     """Run bench/_fixtures.py `command` in the site's settings; it reads `payload` and answers JSON."""
     result = subprocess.run(
-        [PYTHON, "bench/_fixtures.py", command], cwd=ROOT, env=env, check=True, capture_output=True,
-        text=True, input=json.dumps(payload or {}),
+        [PYTHON, "bench/_fixtures.py", command],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        input=json.dumps(payload or {}),
     )
     return json.loads(result.stdout)
 
@@ -121,8 +130,10 @@ def log_file(name: str):
 
 def machine_note() -> str:
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    return (f"{os.cpu_count()} cores, load average {load} at start; the load generator, gunicorn, PostgreSQL "
-            f"and Redis all share these cores, so the figures are a floor, not the site's capacity")
+    return (
+        f"{os.cpu_count()} cores, load average {load} at start; the load generator, gunicorn, PostgreSQL "
+        f"and Redis all share these cores, so the figures are a floor, not the site's capacity"
+    )
 
 
 def wait_until(predicate, timeout: float, interval: float = 0.5) -> bool:

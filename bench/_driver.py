@@ -41,8 +41,16 @@ class Outcome:
     cache_hit: bool = False
 
 
-def fetch(base: str, method: str, path: str, *, cookies: dict | None = None, form: dict | None = None,
-          headers: dict | None = None, timeout: float = 30) -> tuple[int, dict, bytes]:
+def fetch(
+    base: str,
+    method: str,
+    path: str,
+    *,
+    cookies: dict | None = None,
+    form: dict | None = None,
+    headers: dict | None = None,
+    timeout: float = 30,
+) -> tuple[int, dict, bytes]:
     """One request on a fresh connection: (status, headers with lower-case names, body)."""
     parts = urlsplit(base)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
@@ -62,8 +70,17 @@ def fetch(base: str, method: str, path: str, *, cookies: dict | None = None, for
 
 
 class Driver:
-    def __init__(self, base: str, fixtures: dict, *, read_share: float = 0.75, anonymous_share: float = 0.5,
-                 resend_share: float = 0.3, timeout: float = 60, seed: int = 1):
+    def __init__(
+        self,
+        base: str,
+        fixtures: dict,
+        *,
+        read_share: float = 0.75,
+        anonymous_share: float = 0.5,
+        resend_share: float = 0.3,
+        timeout: float = 60,
+        seed: int = 1,
+    ):
         self.base, self.fixtures, self.timeout = base, fixtures, timeout
         self.read_share, self.anonymous_share, self.resend_share = read_share, anonymous_share, resend_share
         self.seed = seed
@@ -108,16 +125,29 @@ class Driver:
         marker = uuid.uuid4().hex[:16]
         slug = resident["community"]
         if kind == "topic":
-            path, form = f"/topics/{slug}/new/", {
-                "title": f"压测议题 {marker}", "description": "压测：小区东门路灯不亮，建议尽快维修。",
-                "category": rng.choice(community["topic_categories"]), "action": "submit"}
+            path, form = (
+                f"/topics/{slug}/new/",
+                {
+                    "title": f"压测议题 {marker}",
+                    "description": "压测：小区东门路灯不亮，建议尽快维修。",
+                    "category": rng.choice(community["topic_categories"]),
+                    "action": "submit",
+                },
+            )
         elif kind == "help request":
-            path, form = f"/help/{slug}/new/", {
-                "category": community["help_category"], "summary": f"压测求助 {marker}",
-                "description": "压测：家里水管漏水，需要帮忙找师傅。"}
+            path, form = (
+                f"/help/{slug}/new/",
+                {
+                    "category": community["help_category"],
+                    "summary": f"压测求助 {marker}",
+                    "description": "压测：家里水管漏水，需要帮忙找师傅。",
+                },
+            )
         elif kind == "points claim":
-            path, form = "/points/claim/", {
-                "behaviour": rng.choice(community["behaviours"]), "description": f"压测申领 {marker}"}
+            path, form = (
+                "/points/claim/",
+                {"behaviour": rng.choice(community["behaviours"]), "description": f"压测申领 {marker}"},
+            )
         elif kind == "sign-up":
             free = [a for a in community["activities"] if a not in signed_up]
             if not free:
@@ -132,8 +162,15 @@ class Driver:
         ok = self._request(kind, kind, "POST", path, resident=resident, form=form, marker=marker)
         if kind == "redemption" and ok and rng.random() < self.resend_share:
             # The same form sent again (a double click): must answer the same and redeem nothing more.
-            self._request("redemption (same form again)", kind, "POST", path, resident=resident, form=form,
-                          marker=marker)
+            self._request(
+                "redemption (same form again)",
+                kind,
+                "POST",
+                path,
+                resident=resident,
+                form=form,
+                marker=marker,
+            )
 
     def _request(self, kind, submission, method, path, *, resident=None, form=None, marker="") -> bool:
         cookies = None
@@ -143,8 +180,9 @@ class Driver:
                 form = {**form, "csrfmiddlewaretoken": resident["csrftoken"]}
         started = time.monotonic()
         try:
-            status, headers, body = fetch(self.base, method, path, cookies=cookies, form=form,
-                                          timeout=self.timeout)
+            status, headers, body = fetch(
+                self.base, method, path, cookies=cookies, form=form, timeout=self.timeout
+            )
         except (OSError, http.client.HTTPException) as error:
             status, headers, body, failure = 0, {}, b"", f"{type(error).__name__}: {error}"
         else:
@@ -156,10 +194,18 @@ class Driver:
             ok = status == 302 and bool(SUCCESS_LOCATION[submission].match(headers.get("location", "")))
         if not ok and not failure:
             failure = f"HTTP {status} {headers.get('location', '')}".strip()
-        outcome = Outcome(kind=kind, submission=submission, started=started - self.t0, latency=latency,
-                          status=status, ok=ok, marker=marker, error=failure,
-                          error_page=status >= 500 and ERROR_PAGE_MARK in body,
-                          cache_hit=headers.get("x-page-cache") == "hit")
+        outcome = Outcome(
+            kind=kind,
+            submission=submission,
+            started=started - self.t0,
+            latency=latency,
+            status=status,
+            ok=ok,
+            marker=marker,
+            error=failure,
+            error_page=status >= 500 and ERROR_PAGE_MARK in body,
+            cache_hit=headers.get("x-page-cache") == "hit",
+        )
         with self._lock:
             self.outcomes.append(outcome)
         return ok
@@ -179,20 +225,27 @@ def summarise(outcomes: list[Outcome], duration: float) -> list[dict]:
     for kind in [*kinds, "total"]:
         chosen = [o for o in outcomes if kind in ("total", o.kind)]
         latencies = [o.latency * 1000 for o in chosen]
-        rows.append({
-            "kind": kind, "requests": len(chosen), "errors": sum(not o.ok for o in chosen),
-            "rps": len(chosen) / duration,
-            "p50_ms": percentile(latencies, 0.5), "p99_ms": percentile(latencies, 0.99),
-            "cache_hits": sum(o.cache_hit for o in chosen),
-        })
+        rows.append(
+            {
+                "kind": kind,
+                "requests": len(chosen),
+                "errors": sum(not o.ok for o in chosen),
+                "rps": len(chosen) / duration,
+                "p50_ms": percentile(latencies, 0.5),
+                "p99_ms": percentile(latencies, 0.99),
+                "cache_hits": sum(o.cache_hit for o in chosen),
+            }
+        )
     return rows
 
 
 def print_table(rows: list[dict]) -> None:
     print(f"{'kind':40} {'requests':>9} {'errors':>7} {'req/s':>7} {'p50 ms':>8} {'p99 ms':>8} {'cached':>7}")
     for r in rows:
-        print(f"{r['kind']:40} {r['requests']:9d} {r['errors']:7d} {r['rps']:7.1f} {r['p50_ms']:8.0f} "
-              f"{r['p99_ms']:8.0f} {r['cache_hits']:7d}")
+        print(
+            f"{r['kind']:40} {r['requests']:9d} {r['errors']:7d} {r['rps']:7.1f} {r['p50_ms']:8.0f} "
+            f"{r['p99_ms']:8.0f} {r['cache_hits']:7d}"
+        )
 
 
 def submission_markers(outcomes: list[Outcome]) -> dict:

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "renren_cms.settings.production")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -35,8 +35,16 @@ from django_tasks_db.models import DBTaskResult  # noqa: E402
 
 from home.models import ActivityPage  # noqa: E402
 from participation.models import (  # noqa: E402
-    ActivitySignup, BehaviourItem, BehaviourPolarity, Community, ConsultationTopic, HelpCategory, PointsClaim,
-    Redemption, Reward, User,
+    ActivitySignup,
+    BehaviourItem,
+    BehaviourPolarity,
+    Community,
+    ConsultationTopic,
+    HelpCategory,
+    PointsClaim,
+    Redemption,
+    Reward,
+    User,
 )
 from participation.models.help_requests import HelpRequest  # noqa: E402
 from participation.models.ledger import ONCE_PER_SOURCE, EntryKind, PointsEntry  # noqa: E402
@@ -60,11 +68,17 @@ MARKED = {
 
 def _session(user) -> dict:
     """A logged-in session as django.contrib.auth.login() would store it, and a CSRF secret for its cookie."""
-    data = {SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
-            HASH_SESSION_KEY: user.get_session_auth_hash()}
+    data = {
+        SESSION_KEY: str(user.pk),
+        BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+        HASH_SESSION_KEY: user.get_session_auth_hash(),
+    }
     key = secrets.token_hex(16)
-    Session(session_key=key, session_data=SessionStore().encode(data),
-            expire_date=timezone.now() + timedelta(days=1)).save()
+    Session(
+        session_key=key,
+        session_data=SessionStore().encode(data),
+        expire_date=timezone.now() + timedelta(days=1),
+    ).save()
     csrf = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
     return {"id": user.pk, "sessionid": key, "csrftoken": csrf}
 
@@ -73,20 +87,30 @@ def _community_data(community: Community, admin: User, author: User) -> dict:
     categories = list(topic_selectors.categories_for(community=community).values_list("pk", flat=True))
     help_category, _ = HelpCategory.objects.get_or_create(community=community, name="压测求助")
     reward, _ = Reward.objects.get_or_create(
-        community=community, name="压测奖品", defaults={"price": 1, "stock": 1_000_000, "kind": "goods"})
+        community=community, name="压测奖品", defaults={"price": 1, "stock": 1_000_000, "kind": "goods"}
+    )
     topic = ConsultationTopic.objects.filter(community=community, title="压测公开议题").first()
     if topic is None:
         topic = topic_services.create_topic(
-            author=author, community=community, title="压测公开议题", description="压测用的公开议题。",
-            category=topic_selectors.categories_for(community=community).first(), submit=True)
+            author=author,
+            community=community,
+            title="压测公开议题",
+            description="压测用的公开议题。",
+            category=topic_selectors.categories_for(community=community).first(),
+            submit=True,
+        )
         topic = perform_transition(obj=topic, transition="approve", actor=admin)
     activities = ActivityPage.objects.live().descendant_of(community.home_page).order_by("pk")
     return {
         "topic_categories": categories,
         "help_category": help_category.pk,
-        "behaviours": list(BehaviourItem.objects.filter(
-            community=community, polarity=BehaviourPolarity.POSITIVE, is_active=True,
-        ).values_list("pk", flat=True)),
+        "behaviours": list(
+            BehaviourItem.objects.filter(
+                community=community,
+                polarity=BehaviourPolarity.POSITIVE,
+                is_active=True,
+            ).values_list("pk", flat=True)
+        ),
         "activities": list(activities.values_list("pk", flat=True)),
         "reward": reward.pk,
         "topic": topic.pk,
@@ -105,11 +129,20 @@ def prepare(payload: dict) -> dict:
     residents = list(User.objects.filter(mobile__startswith=RESIDENT_PREFIX).prefetch_related("communities"))
     User.objects.filter(pk__in=[r.pk for r in residents], verified_at__isnull=True).update(verified_at=now)
     have_points = set(PointsEntry.objects.values_list("resident_id", flat=True).distinct())
-    PointsEntry.objects.bulk_create([
-        PointsEntry(resident=r, community=r.communities.all()[0], kind=EntryKind.AWARD, delta=STARTING_POINTS,
-                    balance_after=STARTING_POINTS, reason="压测初始积分")
-        for r in residents if r.pk not in have_points
-    ])
+    PointsEntry.objects.bulk_create(
+        [
+            PointsEntry(
+                resident=r,
+                community=r.communities.all()[0],
+                kind=EntryKind.AWARD,
+                delta=STARTING_POINTS,
+                balance_after=STARTING_POINTS,
+                reason="压测初始积分",
+            )
+            for r in residents
+            if r.pk not in have_points
+        ]
+    )
     admin = User.objects.get(mobile=ADMIN)
     staff = {"coordinator": User.objects.get(mobile=COORDINATOR), "admin": admin}
     if payload.get("emails"):  # two_servers.py: notifications get emailed, through the task queue
@@ -125,7 +158,8 @@ def prepare(payload: dict) -> dict:
         "communities": communities,
         # The admin's approve action for a topic, with PK where the topic's id goes (bench/two_servers.py).
         "approve_topic_url": reverse("consultation_topics:transition", args=(999999999, "approve")).replace(
-            "999999999", "PK"),
+            "999999999", "PK"
+        ),
     }
 
 
@@ -153,25 +187,33 @@ def _check_kind(kind: str, before: int, ok: list[str], failed: list[str]) -> dic
 
 def verify(payload: dict) -> dict:
     before = payload["before"]
-    kinds = {kind: _check_kind(kind, before[kind], **outcome)
-             for kind, outcome in payload["outcomes"].items()}
+    kinds = {
+        kind: _check_kind(kind, before[kind], **outcome) for kind, outcome in payload["outcomes"].items()
+    }
     entries = PointsEntry.objects.all()
-    duplicates = (entries.filter(kind__in=ONCE_PER_SOURCE, source_id__isnull=False)
-                  .values("source_type", "source_id", "kind").annotate(n=Count("pk")).filter(n__gt=1).count())
+    duplicates = (
+        entries.filter(kind__in=ONCE_PER_SOURCE, source_id__isnull=False)
+        .values("source_type", "source_id", "kind")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .count()
+    )
     sums = dict(entries.values_list("resident").annotate(total=Sum("delta")))
     latest = entries.values("resident").annotate(top=Max("pk")).values_list("top", flat=True)
     balances = dict(PointsEntry.objects.filter(pk__in=latest).values_list("resident", "balance_after"))
     new_redemptions = Redemption.objects.filter(pk__gt=before["redemption"])
     stock_wrong = sum(
-        1 for reward in Reward.objects.filter(name="压测奖品")
+        1
+        for reward in Reward.objects.filter(name="压测奖品")
         if reward.stock != 1_000_000 - Redemption.objects.filter(reward=reward).count()
     )
     return {
         "kinds": kinds,
         "ledger": {
             "duplicate_entries": duplicates,
-            "redemption_entries_created":
-                entries.filter(pk__gt=before["ledger"], kind=EntryKind.REDEMPTION).count(),
+            "redemption_entries_created": entries.filter(
+                pk__gt=before["ledger"], kind=EntryKind.REDEMPTION
+            ).count(),
             "redemptions_created": new_redemptions.count(),
             "balances_not_adding_up": sum(1 for r, total in sums.items() if balances.get(r) != total),
             "rewards_with_wrong_stock": stock_wrong,
@@ -184,8 +226,11 @@ def tasks(payload: dict) -> dict:
     emailable = [m for m in messages if m.recipient.email]
     statuses = dict(DBTaskResult.objects.values_list("status").annotate(n=Count("pk")))
     ids = {m.pk for m in messages}
-    email_tasks = [task for task in DBTaskResult.objects.filter(task_path__endswith=".send_message_email")
-                   if task.args_kwargs.get("kwargs", {}).get("message_id") in ids]
+    email_tasks = [
+        task
+        for task in DBTaskResult.objects.filter(task_path__endswith=".send_message_email")
+        if task.args_kwargs.get("kwargs", {}).get("message_id") in ids
+    ]
     by_kind, email_statuses = {}, {}
     for message in messages:
         by_kind[message.kind] = by_kind.get(message.kind, 0) + 1

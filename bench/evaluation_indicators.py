@@ -51,8 +51,12 @@ def seed(community, args) -> None:
     started = time.perf_counter()
     seed_residents(communities=[community], wanted=args.residents, prefix=PREFIX)
     members = list(User.objects.filter(mobile__startswith=PREFIX).order_by("pk").values_list("pk", flat=True))
-    seed_ledger(members=[(pk, community.pk) for pk in members], wanted=args.ledger, community=community,
-                months=args.months)
+    seed_ledger(
+        members=[(pk, community.pk) for pk in members],
+        wanted=args.ledger,
+        community=community,
+        months=args.months,
+    )
     _claims(community, members, args.claims, args.months)
     _surveys(community, args.responses)
     _registries(community, members)
@@ -73,10 +77,18 @@ def _claims(community, members, wanted, months) -> None:
     for n in range(have, wanted):
         behaviour = behaviours[n % len(behaviours)]
         approved_at = now - step * (wanted - n)
-        rows.append(PointsClaim(
-            community=community, author_id=members[n % len(members)], behaviour=behaviour, points=behaviour.points,
-            description="我做了一件好事。", state="approved", submitted_at=approved_at, approved_at=approved_at,
-        ))
+        rows.append(
+            PointsClaim(
+                community=community,
+                author_id=members[n % len(members)],
+                behaviour=behaviour,
+                points=behaviour.points,
+                description="我做了一件好事。",
+                state="approved",
+                submitted_at=approved_at,
+                approved_at=approved_at,
+            )
+        )
     PointsClaim.objects.bulk_create(rows, batch_size=5000)
 
 
@@ -90,10 +102,18 @@ def _surveys(community, wanted) -> None:
     rows = []
     for number in range(have, wanted):
         kind = SurveyKind.AWARENESS if number % 2 else SurveyKind.SATISFACTION
-        rows.append(SurveyResponse(
-            community=community, kind=kind, year=now.year, submitted_at=now - timedelta(hours=number % 9000),
-            answers={}, score=4, max_score=5 if kind == SurveyKind.SATISFACTION else 7, positive=number % 10 != 0,
-        ))
+        rows.append(
+            SurveyResponse(
+                community=community,
+                kind=kind,
+                year=now.year,
+                submitted_at=now - timedelta(hours=number % 9000),
+                answers={},
+                score=4,
+                max_score=5 if kind == SurveyKind.SATISFACTION else 7,
+                positive=number % 10 != 0,
+            )
+        )
     SurveyResponse.objects.bulk_create(rows, batch_size=5000)
 
 
@@ -104,51 +124,110 @@ def _registries(community, members) -> None:
     from django.utils import timezone
 
     from participation.models import (
-        DeliberationMeeting, Facility, FacilityType, HelpCategory, HelpRequest, MeetingStatus, SocialOrganisation,
-        SocialWorker, Volunteer,
+        DeliberationMeeting,
+        Facility,
+        FacilityType,
+        HelpCategory,
+        HelpRequest,
+        MeetingStatus,
+        SocialOrganisation,
+        SocialWorker,
+        Volunteer,
     )
 
     now = timezone.now()
     community.resident_population, community.households = len(members), len(members) * 10 // 29
     community.save(update_fields=["resident_population", "households"])
     registered = set(Volunteer.objects.values_list("resident_id", flat=True))
-    Volunteer.objects.bulk_create([
-        Volunteer(resident_id=pk, community=community, skills="助老")
-        for pk in members[: len(members) // 5] if pk not in registered
-    ], batch_size=5000)
-    SocialWorker.objects.bulk_create([
-        SocialWorker(community=community, name=f"社工{n}", mobile=f"139{n:08d}")
-        for n in range(len(members) * 18 // 10_000 + 2)
-    ], ignore_conflicts=True)
-    SocialOrganisation.objects.bulk_create([
-        SocialOrganisation(community=community, name=f"社会组织{n}", org_type="service", status="filed",
-                           registered_on=now.date() - timedelta(days=400))
-        for n in range(12)
-    ], ignore_conflicts=True)
-    Facility.objects.bulk_create([
-        Facility(community=community, name="党群服务中心", facility_type=FacilityType.SERVICE_CENTRE,
-                 area=Decimal("5400"), is_service_space=True),
-        *(Facility(community=community, name=f"垃圾分类房{n}", facility_type=FacilityType.WASTE_SORTING, area=Decimal("12"),
-                   is_waste_sorting=True) for n in range(40)),
-    ], ignore_conflicts=True)
+    Volunteer.objects.bulk_create(
+        [
+            Volunteer(resident_id=pk, community=community, skills="助老")
+            for pk in members[: len(members) // 5]
+            if pk not in registered
+        ],
+        batch_size=5000,
+    )
+    SocialWorker.objects.bulk_create(
+        [
+            SocialWorker(community=community, name=f"社工{n}", mobile=f"139{n:08d}")
+            for n in range(len(members) * 18 // 10_000 + 2)
+        ],
+        ignore_conflicts=True,
+    )
+    SocialOrganisation.objects.bulk_create(
+        [
+            SocialOrganisation(
+                community=community,
+                name=f"社会组织{n}",
+                org_type="service",
+                status="filed",
+                registered_on=now.date() - timedelta(days=400),
+            )
+            for n in range(12)
+        ],
+        ignore_conflicts=True,
+    )
+    Facility.objects.bulk_create(
+        [
+            Facility(
+                community=community,
+                name="党群服务中心",
+                facility_type=FacilityType.SERVICE_CENTRE,
+                area=Decimal("5400"),
+                is_service_space=True,
+            ),
+            *(
+                Facility(
+                    community=community,
+                    name=f"垃圾分类房{n}",
+                    facility_type=FacilityType.WASTE_SORTING,
+                    area=Decimal("12"),
+                    is_waste_sorting=True,
+                )
+                for n in range(40)
+            ),
+        ],
+        ignore_conflicts=True,
+    )
     if not DeliberationMeeting.objects.filter(community=community, title__startswith="基准").exists():
-        DeliberationMeeting.objects.bulk_create([
-            DeliberationMeeting(community=community, title=f"基准议事会{n}", starts_at=now - timedelta(days=15 * n),
-                                place="党群服务中心", host="书记", status=MeetingStatus.HELD, attendees_count=25)
-            for n in range(24)
-        ])
+        DeliberationMeeting.objects.bulk_create(
+            [
+                DeliberationMeeting(
+                    community=community,
+                    title=f"基准议事会{n}",
+                    starts_at=now - timedelta(days=15 * n),
+                    place="党群服务中心",
+                    host="书记",
+                    status=MeetingStatus.HELD,
+                    attendees_count=25,
+                )
+                for n in range(24)
+            ]
+        )
     have = HelpRequest.objects.filter(community=community, rating__isnull=False).count()
     category = HelpCategory.objects.filter(community=community).first()
-    HelpRequest.objects.bulk_create([
-        HelpRequest(
-            community=community, category=category, author_id=members[n], summary=f"已办结的求助{n}",
-            description="居民通过人人解忧铺提出的求助。", requester_name="居民", requester_phone="15100000000",
-            submitted_at=now - timedelta(hours=n * 4), response_due_at=now, resolution_due_at=now,
-            state="closed", assigned_organisation_name="志愿服务队", closed_at=now - timedelta(hours=n * 4 - 2),
-            rating=5 if n % 10 else 3,
-        )
-        for n in range(have, 2000)
-    ], batch_size=1000)
+    HelpRequest.objects.bulk_create(
+        [
+            HelpRequest(
+                community=community,
+                category=category,
+                author_id=members[n],
+                summary=f"已办结的求助{n}",
+                description="居民通过人人解忧铺提出的求助。",
+                requester_name="居民",
+                requester_phone="15100000000",
+                submitted_at=now - timedelta(hours=n * 4),
+                response_due_at=now,
+                resolution_due_at=now,
+                state="closed",
+                assigned_organisation_name="志愿服务队",
+                closed_at=now - timedelta(hours=n * 4 - 2),
+                rating=5 if n % 10 else 3,
+            )
+            for n in range(have, 2000)
+        ],
+        batch_size=1000,
+    )
 
 
 def main() -> None:
@@ -190,7 +269,9 @@ def main() -> None:
 
     def report_xlsx():
         c = community()
-        exports.self_evaluation_workbook(selectors.self_evaluation(community=c), selectors.evidence_for_report(community=c))
+        exports.self_evaluation_workbook(
+            selectors.self_evaluation(community=c), selectors.evidence_for_report(community=c)
+        )
 
     def board_page():
         c = community()
@@ -213,8 +294,10 @@ def main() -> None:
     }
     results = {name: timed(call, args.runs) for name, call in timings.items()}
     c = community()
-    print(f"{connection.vendor}: {c.resident_population:,} residents, "
-          f"{PointsEntry.objects.filter(community=c).count():,} ledger entries; median of {args.runs} runs, ms")
+    print(
+        f"{connection.vendor}: {c.resident_population:,} residents, "
+        f"{PointsEntry.objects.filter(community=c).count():,} ledger entries; median of {args.runs} runs, ms"
+    )
     missed = []
     for name, value in results.items():
         target = SERIES_TARGET_MS if name == "indicator_series" else TARGET_MS

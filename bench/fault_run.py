@@ -19,10 +19,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import _common as common  # noqa: E402
-from bench._driver import fetch, print_table, submission_markers, summarise  # noqa: E402
-from bench.load_run import (  # noqa: E402
-    arguments, check, check_database, drive, report_usage, site_on_private_postgres,
+from bench import _common as common
+from bench._driver import fetch, print_table, submission_markers, summarise
+from bench.load_run import (
+    arguments,
+    check,
+    check_database,
+    drive,
+    report_usage,
+    site_on_private_postgres,
 )
 
 GRACE = 2.0  # seconds after PostgreSQL accepts connections again from which every request must succeed
@@ -59,10 +64,15 @@ def _restart_while_idle(base: str, fixtures: dict, postgres) -> list[int]:
 
 
 def main() -> None:
-    args = arguments(__doc__, redis_db=13, port=8311, extra={
-        "--stop-at": (float, 20.0, "seconds into the run when PostgreSQL is stopped"),
-        "--down": (float, 5.0, "seconds PostgreSQL stays down"),
-    })
+    args = arguments(
+        __doc__,
+        redis_db=13,
+        port=8311,
+        extra={
+            "--stop-at": (float, 20.0, "seconds into the run when PostgreSQL is stopped"),
+            "--down": (float, 5.0, "seconds PostgreSQL stays down"),
+        },
+    )
     print(f"Machine: {common.machine_note()}.")
     results, timeline = [], {}
     with site_on_private_postgres(args, "fault_run") as (base, fixtures, env, postgres, server):
@@ -79,20 +89,26 @@ def main() -> None:
             timeline["started"] = time.monotonic() - t0
 
         before = common.fixtures(env, "snapshot")
-        print(f"Driving {base} for {args.duration} s with {args.connections} connections; "
-              f"PostgreSQL stops at {args.stop_at:.0f} s for {args.down:.0f} s …", flush=True)
+        print(
+            f"Driving {base} for {args.duration} s with {args.connections} connections; "
+            f"PostgreSQL stops at {args.stop_at:.0f} s for {args.down:.0f} s …",
+            flush=True,
+        )
         outcomes, usage = drive(base, fixtures, args, server, postgres, during=restart_database)
         workers_after = _workers(server)
         gunicorn_alive = server.poll() is None
         idle_restart = _restart_while_idle(base, fixtures, postgres)
-        verified = common.fixtures(env, "verify",
-                                   {"before": before, "outcomes": submission_markers(outcomes)})
+        verified = common.fixtures(
+            env, "verify", {"before": before, "outcomes": submission_markers(outcomes)}
+        )
 
     print()
     print_table(summarise(outcomes, usage["elapsed"]))
     report_usage(usage)
-    print(f"PostgreSQL: stop at {timeline['stop']:.1f} s, down at {timeline['stopped']:.1f} s, "
-          f"start at {timeline['start']:.1f} s, accepting connections at {timeline['started']:.1f} s.")
+    print(
+        f"PostgreSQL: stop at {timeline['stop']:.1f} s, down at {timeline['stopped']:.1f} s, "
+        f"start at {timeline['start']:.1f} s, accepting connections at {timeline['started']:.1f} s."
+    )
     end = usage["elapsed"] + 1
     before_outage = _phase(outcomes, 0, timeline["stop"])
     outage = _phase(outcomes, timeline["stopped"], timeline["start"])
@@ -101,32 +117,60 @@ def main() -> None:
     failed_outage = [o for o in outage if not o.ok]
     print(f"Before the outage: {_describe(before_outage)}.")
     slowest = max((o.latency for o in outage), default=0) * 1000
-    print(f"During the outage: {_describe(outage)} "
-          f"({sum(o.cache_hit for o in outage)} ok from the page cache); slowest answer {slowest:.0f} ms.")
+    print(
+        f"During the outage: {_describe(outage)} "
+        f"({sum(o.cache_hit for o in outage)} ok from the page cache); slowest answer {slowest:.0f} ms."
+    )
     restarted = _phase(outcomes, timeline["start"], end)
     print(f"Requests started from the moment PostgreSQL was being started again: {_describe(restarted)}.")
     print(f"Requests started {GRACE:.0f} s after it accepted connections again: {_describe(after)}.")
     print()
     check(results, "before the outage: no errors", all(o.ok for o in before_outage), _describe(before_outage))
-    check(results, "the outage was real: requests needing the database failed", bool(failed_outage),
-          f"{len(failed_outage)} failed")
-    check(results, "during the outage: every failure is the site's 503 page, none hung or was refused",
-          all(o.status == 503 and o.error_page for o in failed_outage) and not answered_late,
-          f"{sum(o.status == 503 and o.error_page for o in failed_outage)} of {len(failed_outage)} "
-          "were 503 pages; "
-          f"{len(answered_late)} requests got no HTTP answer")
-    check(results, "after the restart: no errors, without restarting gunicorn",
-          bool(after) and all(o.ok for o in after) and gunicorn_alive and workers_before == workers_after,
-          f"{_describe(after)}; workers {workers_before} then {workers_after}")
-    check(results, "after a restart while idle: the very first requests succeed (connection health checks)",
-          all(status == 200 for status in idle_restart), f"statuses {idle_restart}")
+    check(
+        results,
+        "the outage was real: requests needing the database failed",
+        bool(failed_outage),
+        f"{len(failed_outage)} failed",
+    )
+    check(
+        results,
+        "during the outage: every failure is the site's 503 page, none hung or was refused",
+        all(o.status == 503 and o.error_page for o in failed_outage) and not answered_late,
+        f"{sum(o.status == 503 and o.error_page for o in failed_outage)} of {len(failed_outage)} "
+        "were 503 pages; "
+        f"{len(answered_late)} requests got no HTTP answer",
+    )
+    check(
+        results,
+        "after the restart: no errors, without restarting gunicorn",
+        bool(after) and all(o.ok for o in after) and gunicorn_alive and workers_before == workers_after,
+        f"{_describe(after)}; workers {workers_before} then {workers_after}",
+    )
+    check(
+        results,
+        "after a restart while idle: the very first requests succeed (connection health checks)",
+        all(status == 200 for status in idle_restart),
+        f"statuses {idle_restart}",
+    )
     check_database(verified, results, tolerate_failed_commits=True)
     common.RESULTS.mkdir(exist_ok=True)
-    (common.RESULTS / "fault_run.json").write_text(json.dumps(
-        {"timeline": timeline, "usage": usage, "verified": verified, "checks": results,
-         "failures_after_start": [(round(o.started, 2), round(o.latency, 3), o.status, o.kind)
-                                  for o in outcomes if not o.ok and o.started >= timeline["start"]]},
-        indent=2, ensure_ascii=False))
+    (common.RESULTS / "fault_run.json").write_text(
+        json.dumps(
+            {
+                "timeline": timeline,
+                "usage": usage,
+                "verified": verified,
+                "checks": results,
+                "failures_after_start": [
+                    (round(o.started, 2), round(o.latency, 3), o.status, o.kind)
+                    for o in outcomes
+                    if not o.ok and o.started >= timeline["start"]
+                ],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+    )
     sys.exit(0 if all(r["passed"] for r in results) else 1)
 
 

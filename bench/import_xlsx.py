@@ -33,7 +33,9 @@ def workbook(rows: int, suffix: str = "") -> bytes:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--rename", action="store_true", help="names differ from the previous runs'")
     args = parser.parse_args()
@@ -48,11 +50,14 @@ def main() -> None:
     data = workbook(args.rows, f"（{time.strftime('%H%M%S')}）" if args.rename else "")
     for dry_run in (True, False):
         started = time.perf_counter()
-        report = import_file(kind="residents", community=community, data=data, filename="residents.xlsx",
-                             dry_run=dry_run)
+        report = import_file(
+            kind="residents", community=community, data=data, filename="residents.xlsx", dry_run=dry_run
+        )
         seconds = time.perf_counter() - started
-        print(f"{'check (dry run)' if dry_run else 'import':16} {args.rows} rows: {seconds:6.1f} s "
-              f"(new {report.new}, updated {report.updated}; target < 30 s)")
+        print(
+            f"{'check (dry run)' if dry_run else 'import':16} {args.rows} rows: {seconds:6.1f} s "
+            f"(new {report.new}, updated {report.updated}; target < 30 s)"
+        )
 
 
 if __name__ == "__main__":

@@ -24,20 +24,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import _common as common  # noqa: E402
-from bench._driver import Driver, SUBMISSIONS, fetch, print_table, submission_markers, summarise  # noqa: E402
-from bench.run_pages import start_gunicorn, stop, wait_for  # noqa: E402
+from bench import _common as common
+from bench._driver import SUBMISSIONS, Driver, fetch, print_table, submission_markers, summarise
+from bench.run_pages import start_gunicorn, stop, wait_for
 
 
 def arguments(description: str, **defaults) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=description,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--duration", type=int, default=defaults.get("duration", 60))
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--residents", type=int, default=2000)
     parser.add_argument("--pg-port", type=int, default=55432, help="port of the bench's private PostgreSQL")
-    parser.add_argument("--redis-db", type=int, default=defaults.get("redis_db", 12),
-                        help="Redis database number of the bench's own (flushed)")
+    parser.add_argument(
+        "--redis-db",
+        type=int,
+        default=defaults.get("redis_db", 12),
+        help="Redis database number of the bench's own (flushed)",
+    )
     parser.add_argument("--port", type=int, default=defaults.get("port", 8301))
     for name, (kind, default, help_text) in defaults.get("extra", {}).items():
         parser.add_argument(name, type=kind, default=default, help=help_text)
@@ -52,8 +57,9 @@ def site_on_private_postgres(args, name: str):
     server = None
     try:
         env = common.bench_env(postgres.url(), args.redis_db)
-        print(f"Preparing: private PostgreSQL on port {args.pg_port}, {args.residents} residents …",
-              flush=True)
+        print(
+            f"Preparing: private PostgreSQL on port {args.pg_port}, {args.residents} residents …", flush=True
+        )
         fixtures = common.prepare(env, residents=args.residents, news=50)
         base = f"http://127.0.0.1:{args.port}"
         log = common.log_file(f"{name}_gunicorn.log")
@@ -89,8 +95,12 @@ def _tree_cpu_seconds(pid: int) -> float:
 def drive(base: str, fixtures: dict, args, server, postgres, during=None) -> tuple[list, dict]:
     """Run the driver (and `during(t0)` beside it, for the fault run); returns outcomes and CPU figures."""
     driver = Driver(base, fixtures)
-    cpu = (time.process_time(), _tree_cpu_seconds(server.pid), _busy_cpu_seconds(),
-           _tree_cpu_seconds(postgres.pid()))
+    cpu = (
+        time.process_time(),
+        _tree_cpu_seconds(server.pid),
+        _busy_cpu_seconds(),
+        _tree_cpu_seconds(postgres.pid()),
+    )
     if during is not None:
         import threading
 
@@ -118,31 +128,50 @@ def check(results: list, label: str, passed: bool, detail: str = "") -> None:
 def check_database(verified: dict, results: list, *, tolerate_failed_commits: bool = False) -> None:
     for kind in SUBMISSIONS:
         v = verified["kinds"][kind]
-        check(results, f"{kind}: every successful response has its row, once",
-              v["lost"] == 0 and v["duplicates"] == 0,
-              f"{v['ok_responses']} answered ok, {v['rows_created']} rows, {v['lost']} lost, "
-              f"{v['duplicates']} duplicated")
+        check(
+            results,
+            f"{kind}: every successful response has its row, once",
+            v["lost"] == 0 and v["duplicates"] == 0,
+            f"{v['ok_responses']} answered ok, {v['rows_created']} rows, {v['lost']} lost, "
+            f"{v['duplicates']} duplicated",
+        )
         extra = v["unexplained"] + (0 if tolerate_failed_commits else v["committed_after_error"])
-        check(results, f"{kind}: no row without a successful response", extra == 0,
-              f"{v['committed_after_error']} committed although answered with an error, "
-              f"{v['unexplained']} unexplained")
+        check(
+            results,
+            f"{kind}: no row without a successful response",
+            extra == 0,
+            f"{v['committed_after_error']} committed although answered with an error, "
+            f"{v['unexplained']} unexplained",
+        )
     ledger = verified["ledger"]
-    check(results, "ledger: no duplicate entries for one source", ledger["duplicate_entries"] == 0,
-          f"{ledger['duplicate_entries']} duplicates")
-    check(results, "ledger: one entry per redemption",
-          ledger["redemption_entries_created"] == ledger["redemptions_created"],
-          f"{ledger['redemptions_created']} redemptions, {ledger['redemption_entries_created']} entries")
-    check(results, "ledger: every balance equals the sum of its entries; reward stock adds up",
-          ledger["balances_not_adding_up"] == 0 and ledger["rewards_with_wrong_stock"] == 0,
-          f"{ledger['balances_not_adding_up']} balances and {ledger['rewards_with_wrong_stock']} stocks off")
+    check(
+        results,
+        "ledger: no duplicate entries for one source",
+        ledger["duplicate_entries"] == 0,
+        f"{ledger['duplicate_entries']} duplicates",
+    )
+    check(
+        results,
+        "ledger: one entry per redemption",
+        ledger["redemption_entries_created"] == ledger["redemptions_created"],
+        f"{ledger['redemptions_created']} redemptions, {ledger['redemption_entries_created']} entries",
+    )
+    check(
+        results,
+        "ledger: every balance equals the sum of its entries; reward stock adds up",
+        ledger["balances_not_adding_up"] == 0 and ledger["rewards_with_wrong_stock"] == 0,
+        f"{ledger['balances_not_adding_up']} balances and {ledger['rewards_with_wrong_stock']} stocks off",
+    )
 
 
 def report_usage(usage: dict) -> None:
     postgres = f"PostgreSQL ≥ {usage['postgres']:.0f}, " if usage["postgres"] is not None else ""
-    print(f"CPU seconds during the run: load generator {usage['load generator']:.0f}, "
-          f"gunicorn {usage['gunicorn']:.0f}, {postgres}"
-          f"whole machine {usage['whole machine']:.0f} of {usage['available']:.0f} available "
-          "(the rest: Redis and other processes on the machine).")
+    print(
+        f"CPU seconds during the run: load generator {usage['load generator']:.0f}, "
+        f"gunicorn {usage['gunicorn']:.0f}, {postgres}"
+        f"whole machine {usage['whole machine']:.0f} of {usage['available']:.0f} available "
+        "(the rest: Redis and other processes on the machine)."
+    )
 
 
 def main() -> None:
@@ -153,8 +182,9 @@ def main() -> None:
         before = common.fixtures(env, "snapshot")
         print(f"Driving {base} for {args.duration} s with {args.connections} connections …", flush=True)
         outcomes, usage = drive(base, fixtures, args, server, postgres)
-        verified = common.fixtures(env, "verify",
-                                   {"before": before, "outcomes": submission_markers(outcomes)})
+        verified = common.fixtures(
+            env, "verify", {"before": before, "outcomes": submission_markers(outcomes)}
+        )
     rows = summarise(outcomes, usage["elapsed"])
     print()
     print_table(rows)
@@ -166,9 +196,13 @@ def main() -> None:
     check(results, "no errors", not errors, f"{len(errors)} of {len(outcomes)} requests")
     check_database(verified, results)
     common.RESULTS.mkdir(exist_ok=True)
-    (common.RESULTS / "load_run.json").write_text(json.dumps(
-        {"rows": rows, "usage": usage, "verified": verified, "checks": results},
-        indent=2, ensure_ascii=False))
+    (common.RESULTS / "load_run.json").write_text(
+        json.dumps(
+            {"rows": rows, "usage": usage, "verified": verified, "checks": results},
+            indent=2,
+            ensure_ascii=False,
+        )
+    )
     sys.exit(0 if all(r["passed"] for r in results) else 1)
 
 

@@ -75,7 +75,11 @@ def start_gunicorn(app: str, port: int, env: dict, log=None) -> subprocess.Popen
     """gunicorn with 2 workers; its output (tracebacks of failed requests included) goes to `log` if given."""
     return subprocess.Popen(
         [PYTHON, "-m", "gunicorn", app, "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log,
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=log,
+        stderr=log,
     )
 
 
@@ -97,17 +101,27 @@ def wrk(url: str, duration: int, connections: int, headers: list[str] | None = N
         value, unit = float(match.group(1)), match.group(2)
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
-    return {"rps": rps, "p50_ms": latency(50), "p99_ms": latency(99), "non_2xx": int(errors.group(1)) if errors else 0}
+    return {
+        "rps": rps,
+        "p50_ms": latency(50),
+        "p99_ms": latency(99),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--database-url", default=f"sqlite:///{RESULTS / 'bench.sqlite3'}")
     parser.add_argument("--residents", type=int, default=5000)
-    parser.add_argument("--reuse-database", action="store_true",
-                        help="skip migrating and seeding: the database was prepared by an earlier run")
+    parser.add_argument(
+        "--reuse-database",
+        action="store_true",
+        help="skip migrating and seeding: the database was prepared by an earlier run",
+    )
     parser.add_argument("--only", default="", help="measure only the pages whose name contains this text")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -140,8 +154,10 @@ def main() -> None:
     floor_rps = results["floor"]["rps"]
     print(f"\n{'page':32} {'req/s':>9} {'x floor':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
     for name, r in results.items():
-        print(f"{name:32} {r['rps']:9.0f} {r['rps'] / floor_rps:8.2f} {r['p50_ms']:8.1f} {r['p99_ms']:8.1f} "
-              f"{r['non_2xx']:8d}")
+        print(
+            f"{name:32} {r['rps']:9.0f} {r['rps'] / floor_rps:8.2f} {r['p50_ms']:8.1f} {r['p99_ms']:8.1f} "
+            f"{r['non_2xx']:8d}"
+        )
     (RESULTS / "pages.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
 
 

@@ -43,19 +43,27 @@ def main() -> None:
         index = NewsIndexPage.objects.descendant_of(community.home_page).first()
         have = NewsPage.objects.child_of(index).count()
         for number in range(have, args.news):
-            index.add_child(instance=NewsPage(
-                title=f"{community.name}社区动态第{number}期", slug=f"bench-{number}",
-                summary="“人人社区”建设动态。", date=timezone.localdate() - timedelta(days=number % 365),
-            ))
-    residents = list(User.objects.filter(mobile__startswith=RESIDENT_PREFIX).order_by("pk").prefetch_related("communities"))
+            index.add_child(
+                instance=NewsPage(
+                    title=f"{community.name}社区动态第{number}期",
+                    slug=f"bench-{number}",
+                    summary="“人人社区”建设动态。",
+                    date=timezone.localdate() - timedelta(days=number % 365),
+                )
+            )
+    residents = list(
+        User.objects.filter(mobile__startswith=RESIDENT_PREFIX).order_by("pk").prefetch_related("communities")
+    )
     _topics(residents, args.topics)
     _requests(residents, args.requests)
     seed_ledger(members=[(r.pk, r.communities.all()[0].pk) for r in residents], wanted=args.ledger)
     from participation.models import ConsultationTopic, HelpRequest, PointsEntry
 
-    print(f"residents: {len(residents)}, news pages: {NewsPage.objects.count()}, "
-          f"topics: {ConsultationTopic.objects.count()}, requests: {HelpRequest.objects.count()}, "
-          f"ledger entries: {PointsEntry.objects.count()}")
+    print(
+        f"residents: {len(residents)}, news pages: {NewsPage.objects.count()}, "
+        f"topics: {ConsultationTopic.objects.count()}, requests: {HelpRequest.objects.count()}, "
+        f"ledger entries: {PointsEntry.objects.count()}"
+    )
 
 
 RESIDENT_PREFIX = "150"
@@ -75,15 +83,27 @@ def seed_residents(*, communities, wanted: int, prefix: str = RESIDENT_PREFIX) -
     resident_group = Group.objects.get(name="居民")
     existing = set(User.objects.filter(mobile__startswith=prefix).values_list("mobile", flat=True))
     password = make_password("bench-resident")  # hashed once: thousands of hashes would dominate the run
-    User.objects.bulk_create([
-        User(mobile=f"{prefix}{number:08d}", display_name=f"居民{number}", password=password)
-        for number in range(wanted) if f"{prefix}{number:08d}" not in existing
-    ], batch_size=2000)
-    missing = User.objects.filter(mobile__startswith=prefix).exclude(groups=resident_group).values_list("pk", "mobile")
+    User.objects.bulk_create(
+        [
+            User(mobile=f"{prefix}{number:08d}", display_name=f"居民{number}", password=password)
+            for number in range(wanted)
+            if f"{prefix}{number:08d}" not in existing
+        ],
+        batch_size=2000,
+    )
+    missing = (
+        User.objects.filter(mobile__startswith=prefix)
+        .exclude(groups=resident_group)
+        .values_list("pk", "mobile")
+    )
     groups, places = [], []
     for pk, mobile in missing:
         groups.append(User.groups.through(user_id=pk, group_id=resident_group.pk))
-        places.append(User.communities.through(user_id=pk, community_id=communities[int(mobile[len(prefix):]) % len(communities)].pk))
+        places.append(
+            User.communities.through(
+                user_id=pk, community_id=communities[int(mobile[len(prefix) :]) % len(communities)].pk
+            )
+        )
     User.groups.through.objects.bulk_create(groups, batch_size=5000)
     User.communities.through.objects.bulk_create(places, batch_size=5000, ignore_conflicts=True)
 
@@ -96,14 +116,21 @@ def _topics(residents, wanted: int) -> None:
     have = ConsultationTopic.objects.count()
     categories = list(TopicCategory.objects.filter(community__isnull=True))
     now = timezone.now()
-    ConsultationTopic.objects.bulk_create([
-        ConsultationTopic(
-            community=residents[n % len(residents)].communities.all()[0], author=residents[n % len(residents)],
-            title=f"关于小区公共事务的议题{n}", description="居民提出的社区公共事务议题，请议事会讨论。",
-            category=categories[n % len(categories)], state="approved", submitted_at=now,
-        )
-        for n in range(have, wanted)
-    ], batch_size=1000)
+    ConsultationTopic.objects.bulk_create(
+        [
+            ConsultationTopic(
+                community=residents[n % len(residents)].communities.all()[0],
+                author=residents[n % len(residents)],
+                title=f"关于小区公共事务的议题{n}",
+                description="居民提出的社区公共事务议题，请议事会讨论。",
+                category=categories[n % len(categories)],
+                state="approved",
+                submitted_at=now,
+            )
+            for n in range(have, wanted)
+        ],
+        batch_size=1000,
+    )
 
 
 def _requests(residents, wanted: int) -> None:
@@ -121,14 +148,22 @@ def _requests(residents, wanted: int) -> None:
         resident = residents[n % len(residents)]
         community = resident.communities.all()[0]
         category = categories[community.pk][n % len(categories[community.pk])]
-        rows.append(HelpRequest(
-            community=community, category=category, submitted_at=now,
-            response_due_at=now + timedelta(hours=category.response_hours),
-            resolution_due_at=now + timedelta(days=category.resolution_days),
-            summary=f"需要帮助的事项{n}", description="居民通过人人解忧铺提出的求助。", author=resident,
-            requester_name=resident.display_name, requester_phone=resident.mobile, is_public=n % 2 == 0,
-            state="accepted" if n % 3 else "submitted",
-        ))
+        rows.append(
+            HelpRequest(
+                community=community,
+                category=category,
+                submitted_at=now,
+                response_due_at=now + timedelta(hours=category.response_hours),
+                resolution_due_at=now + timedelta(days=category.resolution_days),
+                summary=f"需要帮助的事项{n}",
+                description="居民通过人人解忧铺提出的求助。",
+                author=resident,
+                requester_name=resident.display_name,
+                requester_phone=resident.mobile,
+                is_public=n % 2 == 0,
+                state="accepted" if n % 3 else "submitted",
+            )
+        )
     HelpRequest.objects.bulk_create(rows, batch_size=1000)
 
 
@@ -155,7 +190,9 @@ def seed_ledger(*, members: list[tuple[int, int]], wanted: int, community=None, 
     from participation.models.ledger import EntryKind, PointsEntry
     from participation.points.reputation import EARNING_KINDS
 
-    entries = PointsEntry.objects.all() if community is None else PointsEntry.objects.filter(community=community)
+    entries = (
+        PointsEntry.objects.all() if community is None else PointsEntry.objects.filter(community=community)
+    )
     have = entries.count()
     if have >= wanted or not members:
         return
@@ -175,11 +212,17 @@ def seed_ledger(*, members: list[tuple[int, int]], wanted: int, community=None, 
                 turn = n + position  # residents differ in which of their entries are redemptions, and when
                 delta = -3 if turn % 4 == 3 and balance >= 3 else 2
                 balance += delta
-                rows.append(PointsEntry(
-                    resident_id=resident_id, community_id=community_id, delta=delta, balance_after=balance,
-                    kind=EARNING_KINDS[turn % len(EARNING_KINDS)] if delta > 0 else EntryKind.REDEMPTION,
-                    reason="基准测试积分", created_at=first + step * n,
-                ))
+                rows.append(
+                    PointsEntry(
+                        resident_id=resident_id,
+                        community_id=community_id,
+                        delta=delta,
+                        balance_after=balance,
+                        kind=EARNING_KINDS[turn % len(EARNING_KINDS)] if delta > 0 else EntryKind.REDEMPTION,
+                        reason="基准测试积分",
+                        created_at=first + step * n,
+                    )
+                )
             if len(rows) >= 20_000:
                 PointsEntry.objects.bulk_create(rows, batch_size=5000)
                 rows = []

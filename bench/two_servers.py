@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import _common as common  # noqa: E402
-from bench._driver import fetch as _fetch  # noqa: E402
-from bench.run_pages import PYTHON, ROOT, prepare_site, start_gunicorn, stop, wait_for  # noqa: E402
+from bench import _common as common
+from bench._driver import fetch as _fetch
+from bench.run_pages import PYTHON, ROOT, prepare_site, start_gunicorn, stop, wait_for
 
 HOST = "localhost"  # one public host name for both servers, so that they share page-cache keys
 SUBMISSIONS_PER_SERVER = 5
@@ -53,9 +53,18 @@ class Checks:
 
 
 def submit_topic(base, resident, community, title) -> int | None:
-    status, headers, _ = fetch(base, "POST", f"/topics/{resident['community']}/new/", resident, {
-        "title": title, "description": "两台服务器压测：楼道灯坏了。",
-        "category": community["topic_categories"][0], "action": "submit"})
+    status, headers, _ = fetch(
+        base,
+        "POST",
+        f"/topics/{resident['community']}/new/",
+        resident,
+        {
+            "title": title,
+            "description": "两台服务器压测：楼道灯坏了。",
+            "category": community["topic_categories"][0],
+            "action": "submit",
+        },
+    )
     location = headers.get("location", "")
     if status != 302 or not location.startswith("/topics/"):
         return None
@@ -68,24 +77,33 @@ def check_pages(a, b, fixtures, check) -> None:
     topic_list = community["reads"]["topic list"]
     fetch(a, "GET", topic_list)
     _, headers, _ = fetch(b, "GET", topic_list)
-    check("1. a page cached through A is served through B from the shared cache",
-          headers.get("x-page-cache") == "hit", f"B answered X-Page-Cache: {headers.get('x-page-cache')}")
+    check(
+        "1. a page cached through A is served through B from the shared cache",
+        headers.get("x-page-cache") == "hit",
+        f"B answered X-Page-Cache: {headers.get('x-page-cache')}",
+    )
 
     title = f"压测议题 两台服务器 {uuid.uuid4().hex[:8]}"
     pk = submit_topic(a, residents[0], community, title)
     check("2a. a resident submits a topic through A", pk is not None)
     fetch(b, "GET", topic_list)
     _, headers, body = fetch(b, "GET", topic_list)
-    check("2b. before approval B's topic list, cached, does not show it",
-          title not in body.decode() and headers.get("x-page-cache") == "hit",
-          f"X-Page-Cache: {headers.get('x-page-cache')}")
+    check(
+        "2b. before approval B's topic list, cached, does not show it",
+        title not in body.decode() and headers.get("x-page-cache") == "hit",
+        f"X-Page-Cache: {headers.get('x-page-cache')}",
+    )
     approve = fixtures["approve_topic_url"].replace("PK", str(pk))
-    status, headers, _ = fetch(a, "POST", approve, fixtures["staff"]["coordinator"],
-                               {"seen_state": "submitted", "comment": ""})
+    status, headers, _ = fetch(
+        a, "POST", approve, fixtures["staff"]["coordinator"], {"seen_state": "submitted", "comment": ""}
+    )
     check("2c. the coordinator approves it in the admin through A", status == 302, f"HTTP {status}")
     _, headers, body = fetch(b, "GET", topic_list)
-    check("2d. B's public topic list shows it at once", title in body.decode(),
-          f"X-Page-Cache: {headers.get('x-page-cache')}")
+    check(
+        "2d. B's public topic list shows it at once",
+        title in body.decode(),
+        f"X-Page-Cache: {headers.get('x-page-cache')}",
+    )
 
     detail = f"/topics/{pk}/"
     fetch(a, "GET", detail)
@@ -94,10 +112,12 @@ def check_pages(a, b, fixtures, check) -> None:
     cached = headers.get("x-page-cache")
     status, _, _ = fetch(b, "POST", f"/topics/{pk}/comment/", residents[1], {"body": comment})
     _, headers, body = fetch(a, "GET", detail)
-    check("3. a comment posted through B appears at once on A's topic page",
-          status == 302 and comment in body.decode(),
-          f"A's page was {cached} before; comment HTTP {status}; "
-          f"after: X-Page-Cache {headers.get('x-page-cache')}")
+    check(
+        "3. a comment posted through B appears at once on A's topic page",
+        status == 302 and comment in body.decode(),
+        f"A's page was {cached} before; comment HTTP {status}; "
+        f"after: X-Page-Cache {headers.get('x-page-cache')}",
+    )
 
 
 def check_notifications(a, b, fixtures, env, check) -> None:
@@ -108,12 +128,23 @@ def check_notifications(a, b, fixtures, env, check) -> None:
     for number in range(SUBMISSIONS_PER_SERVER):
         title = f"压测议题 通知 {uuid.uuid4().hex[:8]}"
         made += submit_topic(a, residents[number], community, title) is not None
-        status, _, _ = fetch(b, "POST", "/help/wuxing/new/", residents[number + SUBMISSIONS_PER_SERVER], {
-            "category": community["help_category"], "summary": f"压测求助 通知 {uuid.uuid4().hex[:8]}",
-            "description": "两台服务器压测：需要帮忙。"})
+        status, _, _ = fetch(
+            b,
+            "POST",
+            "/help/wuxing/new/",
+            residents[number + SUBMISSIONS_PER_SERVER],
+            {
+                "category": community["help_category"],
+                "summary": f"压测求助 通知 {uuid.uuid4().hex[:8]}",
+                "description": "两台服务器压测：需要帮忙。",
+            },
+        )
         made += status == 302
-    check(f"4a. {2 * SUBMISSIONS_PER_SERVER} submissions through A (topics) and B (requests)",
-          made == 2 * SUBMISSIONS_PER_SERVER, f"{made} succeeded")
+    check(
+        f"4a. {2 * SUBMISSIONS_PER_SERVER} submissions through A (topics) and B (requests)",
+        made == 2 * SUBMISSIONS_PER_SERVER,
+        f"{made} succeeded",
+    )
 
     def state():
         return common.fixtures(env, "tasks", {"since_message": since})
@@ -126,29 +157,39 @@ def check_notifications(a, b, fixtures, env, check) -> None:
     finished = common.wait_until(drained, timeout=120, interval=1)
     final = state()
     statuses = final["task_statuses"]
-    check("4b. each message to be emailed became one queued task, run by the worker",
-          final["messages_to_email"] >= 2 * SUBMISSIONS_PER_SERVER
-          and sum(final["email_tasks"].values()) == final["messages_to_email"]
-          and bool(final["email_task_workers"]),
-          f"{final['messages']} messages {final['messages_by_kind']}; their email tasks right after the "
-          f"submissions: {queued['email_tasks']}, at the end: {final['email_tasks']}, "
-          f"run by worker(s) {final['email_task_workers']}")
-    check("4c. the worker drained the queue: nothing waiting, nothing failed",
-          finished and not statuses.get("FAILED"), f"all tasks, seeding's included: {statuses}")
-    check("4d. every message to a user with an email address was emailed",
-          final["messages_emailed"] == final["messages_to_email"],
-          f"{final['messages_emailed']} of {final['messages_to_email']}")
+    check(
+        "4b. each message to be emailed became one queued task, run by the worker",
+        final["messages_to_email"] >= 2 * SUBMISSIONS_PER_SERVER
+        and sum(final["email_tasks"].values()) == final["messages_to_email"]
+        and bool(final["email_task_workers"]),
+        f"{final['messages']} messages {final['messages_by_kind']}; their email tasks right after the "
+        f"submissions: {queued['email_tasks']}, at the end: {final['email_tasks']}, "
+        f"run by worker(s) {final['email_task_workers']}",
+    )
+    check(
+        "4c. the worker drained the queue: nothing waiting, nothing failed",
+        finished and not statuses.get("FAILED"),
+        f"all tasks, seeding's included: {statuses}",
+    )
+    check(
+        "4d. every message to a user with an email address was emailed",
+        final["messages_emailed"] == final["messages_to_email"],
+        f"{final['messages_emailed']} of {final['messages_to_email']}",
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pg-port", type=int, default=55434)
     parser.add_argument("--redis-db", type=int, default=14)
     parser.add_argument("--ports", default="8321,8322", help="ports of app servers A and B")
-    parser.add_argument("--local-cache", action="store_true",
-                        help="demonstration: no REDIS_URL, each process caches pages in its own memory "
-                             "(checks fail)")
+    parser.add_argument(
+        "--local-cache",
+        action="store_true",
+        help="demonstration: no REDIS_URL, each process caches pages in its own memory (checks fail)",
+    )
     args = parser.parse_args()
     port_a, port_b = args.ports.split(",")
     a, b = f"http://127.0.0.1:{port_a}", f"http://127.0.0.1:{port_b}"
@@ -160,17 +201,25 @@ def main() -> None:
         env = common.bench_env(postgres.url(), args.redis_db)
         if args.local_cache:
             del env["REDIS_URL"]
-        print(f"Preparing: private PostgreSQL on port {args.pg_port}, Redis database {args.redis_db} …",
-              flush=True)
+        print(
+            f"Preparing: private PostgreSQL on port {args.pg_port}, Redis database {args.redis_db} …",
+            flush=True,
+        )
         prepare_site(env, residents=40, news=5)
         fixtures = common.fixtures(env, "prepare", {"emails": True})
         log = common.log_file("two_servers.log")
         processes.append(start_gunicorn("renren_cms.wsgi", int(port_a), env, log=log))
         processes.append(start_gunicorn("renren_cms.wsgi", int(port_b), env, log=log))
-        processes.append(subprocess.Popen(
-            [PYTHON, "manage.py", "db_worker", "--interval", "1", "--no-startup-delay"],
-            cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log,
-        ))
+        processes.append(
+            subprocess.Popen(
+                [PYTHON, "manage.py", "db_worker", "--interval", "1", "--no-startup-delay"],
+                cwd=ROOT,
+                env=env,
+                start_new_session=True,
+                stdout=log,
+                stderr=log,
+            )
+        )
         wait_for(f"{a}/", timeout=60)
         wait_for(f"{b}/", timeout=60)
         print(f"A: {a}, B: {b}, one db_worker; Host: {HOST} on both.\n", flush=True)

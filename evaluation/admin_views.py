@@ -102,7 +102,11 @@ def self_evaluation_print(request):
     return render(
         request,
         "evaluation/admin/self_evaluation_print.html",
-        {"report": report, "community": community, "evidence": selectors.evidence_for_report(community=community)},
+        {
+            "report": report,
+            "community": community,
+            "evidence": selectors.evidence_for_report(community=community),
+        },
     )
 
 
@@ -124,20 +128,37 @@ class SurveyResultsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, Templat
         from evaluation.figures import window_bounds
 
         start, end = window_bounds(as_of)
-        responses = SurveyResponse.objects.filter(community=self.community, submitted_at__gte=start,
-                                                  submitted_at__lt=end)
+        responses = SurveyResponse.objects.filter(
+            community=self.community, submitted_at__gte=start, submitted_at__lt=end
+        )
         quiz = [r for r in responses.filter(kind=SurveyKind.AWARENESS).values_list("answers", flat=True)]
-        ratings = [r for r in responses.filter(kind=SurveyKind.SATISFACTION).values_list("answers", flat=True)]
+        ratings = [
+            r for r in responses.filter(kind=SurveyKind.SATISFACTION).values_list("answers", flat=True)
+        ]
         questions = []
         for question in questionnaires.AWARENESS_QUESTIONS:
             right = sum(1 for answers in quiz if answers.get(question["key"]) == question["answer"])
-            questions.append({"text": question["text"], "right": right, "total": len(quiz),
-                              "rate": round(right * 100 / len(quiz), 1) if quiz else None})
+            questions.append(
+                {
+                    "text": question["text"],
+                    "right": right,
+                    "total": len(quiz),
+                    "rate": round(right * 100 / len(quiz), 1) if quiz else None,
+                }
+            )
         items = []
-        for key, label in [(questionnaires.OVERALL_KEY, _("Overall")), *questionnaires.SATISFACTION_QUESTIONS]:
+        for key, label in [
+            (questionnaires.OVERALL_KEY, _("Overall")),
+            *questionnaires.SATISFACTION_QUESTIONS,
+        ]:
             values = [int(answers[key]) for answers in ratings if key in answers]
-            items.append({"label": label, "total": len(values),
-                          "average": round(sum(values) / len(values), 2) if values else None})
+            items.append(
+                {
+                    "label": label,
+                    "total": len(values),
+                    "average": round(sum(values) / len(values), 2) if values else None,
+                }
+            )
         return questions, items
 
     def get_context_data(self, **kwargs):
@@ -189,8 +210,10 @@ class ClosePeriodView(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateV
         except services.PeriodClosed as error:
             messages.error(request, error.messages[0])
         else:
-            messages.success(request, _("The period “%(name)s” is closed and its figures are frozen.")
-                             % {"name": self.period.name})
+            messages.success(
+                request,
+                _("The period “%(name)s” is closed and its figures are frozen.") % {"name": self.period.name},
+            )
         return redirect("evaluation_periods:snapshot", self.period.pk)
 
 
@@ -213,8 +236,8 @@ class SnapshotView(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateView
             "period": self.period,
             "snapshot": snapshot,
             "indicators": selectors.period_indicator_values(period=self.period),
-            "may_close": not self.period.is_closed and self.request.user.has_perm(MANAGE_PERIODS,
-                                                                                  self.period.community),
+            "may_close": not self.period.is_closed
+            and self.request.user.has_perm(MANAGE_PERIODS, self.period.community),
         }
 
 
@@ -244,8 +267,9 @@ class ComparePeriodsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, Templa
 def evidence_file_download(request, pk):
     """Evidence files are served to staff who may see the evidence, never from a public URL."""
     record = get_object_or_404(EvidenceFile.objects.select_related("evidence"), pk=pk)
-    if not request.user.has_perm("evaluation.view_taskevidence") or not user_may_access(request.user,
-                                                                                          record.evidence):
+    if not request.user.has_perm("evaluation.view_taskevidence") or not user_may_access(
+        request.user, record.evidence
+    ):
         raise PermissionDenied
     response = FileResponse(record.file.open("rb"), as_attachment=True, filename=record.original_name)
     response["X-Content-Type-Options"] = "nosniff"

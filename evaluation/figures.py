@@ -9,9 +9,8 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
-from django.utils import timezone
-
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
 from evaluation.indicators import IndicatorInputs, month_starts, period_start
 from evaluation.models import SurveyKind, SurveyResponse
@@ -103,7 +102,9 @@ def social_organisation_count(*, community: Community, as_of: date) -> int | Non
 def _organisations(as_of: date) -> dict:
     return {
         "recorded": Count("pk"),
-        "counted": Count("pk", filter=Q(is_active=True) & (Q(registered_on__isnull=True) | Q(registered_on__lte=as_of))),
+        "counted": Count(
+            "pk", filter=Q(is_active=True) & (Q(registered_on__isnull=True) | Q(registered_on__lte=as_of))
+        ),
     }
 
 
@@ -200,8 +201,11 @@ def _registries(*, community: Community, as_of: date) -> dict[str, dict]:
     }
     annotations = {
         f"{source}__{name}": Subquery(
-            model.objects.filter(community=OuterRef("pk")).order_by().values("community")
-            .annotate(value=aggregate).values("value")[:1]
+            model.objects.filter(community=OuterRef("pk"))
+            .order_by()
+            .values("community")
+            .annotate(value=aggregate)
+            .values("value")[:1]
         )
         for source, (model, aggregates) in sources.items()
         for name, aggregate in aggregates.items()
@@ -211,7 +215,9 @@ def _registries(*, community: Community, as_of: date) -> dict[str, dict]:
     for column, value in row.items():
         source, name = column.split("__")
         # No row in a registry: no group, so NULL: a count of 0.
-        figures[source][name] = 0 if value is None and name not in ("centre_area", "service_space_area") else value
+        figures[source][name] = (
+            0 if value is None and name not in ("centre_area", "service_space_area") else value
+        )
     return figures
 
 

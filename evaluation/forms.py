@@ -19,7 +19,7 @@ _VALUE_LINE = re.compile(r"^\s*(?P<name>[^=:：]{1,40}?)\s*[=:：]\s*(?P<value>.
 
 
 def parse_measured_values(text: str) -> dict[str, str]:
-    """"参与人数 = 36" lines (or 参与人数：36) → {"参与人数": "36"}; ValidationError in Chinese otherwise."""
+    """ "参与人数 = 36" lines (or 参与人数：36) → {"参与人数": "36"}; ValidationError in Chinese otherwise."""
     values: dict[str, str] = {}
     for number, line in enumerate((text or "").splitlines(), start=1):
         if not line.strip():
@@ -28,12 +28,14 @@ def parse_measured_values(text: str) -> dict[str, str]:
         if match is None:
             raise ValidationError(
                 _("Line %(number)s is not “name = value” (each at most 40 characters)."),
-                code="bad_line", params={"number": number},
+                code="bad_line",
+                params={"number": number},
             )
         values[match["name"]] = match["value"]
     if len(values) > MAX_VALUE_ROWS:
-        raise ValidationError(_("At most %(count)s measured values."), code="too_many",
-                              params={"count": MAX_VALUE_ROWS})
+        raise ValidationError(
+            _("At most %(count)s measured values."), code="too_many", params={"count": MAX_VALUE_ROWS}
+        )
     return values
 
 
@@ -52,7 +54,9 @@ class TaskEvidenceForm(WagtailAdminModelForm):
     )
     new_files = EvidenceFilesField()
     remove_files = forms.ModelMultipleChoiceField(
-        label=_("Remove files"), queryset=EvidenceFile.objects.none(), required=False,
+        label=_("Remove files"),
+        queryset=EvidenceFile.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -65,16 +69,21 @@ class TaskEvidenceForm(WagtailAdminModelForm):
         user = getattr(self, "for_user", None)
         if self.instance.pk:
             self.fields["remove_files"].queryset = self.instance.files.all()
-            self.initial.setdefault("measured_values_text", format_measured_values(self.instance.measured_values))
+            self.initial.setdefault(
+                "measured_values_text", format_measured_values(self.instance.measured_values)
+            )
         else:
             del self.fields["remove_files"]
         communities = list(communities_for_user(user=user)) if user is not None else []
         self._link_fields = {}
-        current = {(link.content_type_id, link.object_id) for link in self.instance.links.all()} \
-            if self.instance.pk else set()
+        current = (
+            {(link.content_type_id, link.object_id) for link in self.instance.links.all()}
+            if self.instance.pk
+            else set()
+        )
         from django.contrib.contenttypes.models import ContentType
 
-        for index, (label_lower, linkable) in enumerate(linkables().items()):
+        for index, (_label_lower, linkable) in enumerate(linkables().items()):
             queryset = linkable.model._default_manager.none()
             for community in communities:
                 queryset = queryset | linkable.records_for(community=community)
@@ -158,14 +167,21 @@ class AwarenessQuizForm(forms.Form):
             )
 
     def answers(self) -> dict[str, str]:
-        return {question["key"]: self.cleaned_data[question["key"]] for question in questionnaires.AWARENESS_QUESTIONS}
+        return {
+            question["key"]: self.cleaned_data[question["key"]]
+            for question in questionnaires.AWARENESS_QUESTIONS
+        }
 
 
 class SatisfactionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        questions = [(questionnaires.OVERALL_KEY, _("Overall, how satisfied are you with the community's services "
-                                                    "to residents?"))]
+        questions = [
+            (
+                questionnaires.OVERALL_KEY,
+                _("Overall, how satisfied are you with the community's services to residents?"),
+            )
+        ]
         questions += list(questionnaires.SATISFACTION_QUESTIONS)
         for key, label in questions:
             self.fields[key] = forms.TypedChoiceField(

@@ -146,7 +146,9 @@ def _number(value):
 
 
 def _display(fraction: Fraction) -> Decimal:
-    return (Decimal(fraction.numerator) / Decimal(fraction.denominator)).quantize(TWO_PLACES, rounding=ROUND_FLOOR)
+    return (Decimal(fraction.numerator) / Decimal(fraction.denominator)).quantize(
+        TWO_PLACES, rounding=ROUND_FLOOR
+    )
 
 
 def _ratio(numerator, denominator, scale: int) -> Fraction | None:
@@ -170,8 +172,9 @@ class _Spec:
     formula: str
 
 
-def _build(spec: _Spec, inputs: IndicatorInputs, *, threshold, exact: Fraction | None, numerator, denominator,
-           links) -> Indicator:
+def _build(
+    spec: _Spec, inputs: IndicatorInputs, *, threshold, exact: Fraction | None, numerator, denominator, links
+) -> Indicator:
     threshold = Decimal(threshold)
     if exact is None:
         status, value = Status.NO_DATA, None
@@ -200,31 +203,87 @@ def _build(spec: _Spec, inputs: IndicatorInputs, *, threshold, exact: Fraction |
 SPECS = {
     spec.key: spec
     for spec in (
-        _Spec(1, "meetings", _("Monthly deliberation meetings"), 1,
-              _("At least one 议事会 in each of the last 12 months"), _("months"),
-              _("Months with at least one meeting, of the last 12")),
-        _Spec(2, "social_organisations", _("Registered social organisations"), 6,
-              _("At least 10 (a village: at least 5)"), _("organisations"),
-              _("Social organisations registered with the community")),
-        _Spec(3, "awareness", _("Convention awareness rate"), 9,
-              _("At least 90 %"), "%", _("Quiz respondents who passed ÷ all respondents")),
-        _Spec(4, "volunteers", _("Resident volunteers"), 11,
-              _("At least 20 per cent of the resident population"), "%",
-              _("Registered volunteers ÷ resident population")),
-        _Spec(5, "facility_area", _("Community service facility area"), 13,
-              _("At least 30 m² per 100 households"), _("m² per 100 households"),
-              _("Facility area ÷ households × 100")),
-        _Spec(6, "service_space_share", _("Resident service and activity space"), 13,
-              _("At least 70 per cent of the facility area"), "%",
-              _("Service and activity space ÷ facility area")),
-        _Spec(7, "waste_facilities", _("Waste-sorting facility completion"), 17,
-              _("100 %"), "%", _("Completed waste-sorting facilities ÷ planned ones")),
-        _Spec(8, "social_workers", _("Community social workers"), 19,
-              _("At least 18 per 10,000 residents"), _("per 10,000 residents"),
-              _("Social workers ÷ resident population × 10,000")),
-        _Spec(9, "satisfaction", _("Resident service satisfaction rate"), 19,
-              _("At least 90 %"), "%",
-              _("Satisfied answers (rating 4 or 5) ÷ all answers, questionnaire and 解忧铺 ratings")),
+        _Spec(
+            1,
+            "meetings",
+            _("Monthly deliberation meetings"),
+            1,
+            _("At least one 议事会 in each of the last 12 months"),
+            _("months"),
+            _("Months with at least one meeting, of the last 12"),
+        ),
+        _Spec(
+            2,
+            "social_organisations",
+            _("Registered social organisations"),
+            6,
+            _("At least 10 (a village: at least 5)"),
+            _("organisations"),
+            _("Social organisations registered with the community"),
+        ),
+        _Spec(
+            3,
+            "awareness",
+            _("Convention awareness rate"),
+            9,
+            _("At least 90 %"),
+            "%",
+            _("Quiz respondents who passed ÷ all respondents"),
+        ),
+        _Spec(
+            4,
+            "volunteers",
+            _("Resident volunteers"),
+            11,
+            _("At least 20 per cent of the resident population"),
+            "%",
+            _("Registered volunteers ÷ resident population"),
+        ),
+        _Spec(
+            5,
+            "facility_area",
+            _("Community service facility area"),
+            13,
+            _("At least 30 m² per 100 households"),
+            _("m² per 100 households"),
+            _("Facility area ÷ households × 100"),
+        ),
+        _Spec(
+            6,
+            "service_space_share",
+            _("Resident service and activity space"),
+            13,
+            _("At least 70 per cent of the facility area"),
+            "%",
+            _("Service and activity space ÷ facility area"),
+        ),
+        _Spec(
+            7,
+            "waste_facilities",
+            _("Waste-sorting facility completion"),
+            17,
+            _("100 %"),
+            "%",
+            _("Completed waste-sorting facilities ÷ planned ones"),
+        ),
+        _Spec(
+            8,
+            "social_workers",
+            _("Community social workers"),
+            19,
+            _("At least 18 per 10,000 residents"),
+            _("per 10,000 residents"),
+            _("Social workers ÷ resident population × 10,000"),
+        ),
+        _Spec(
+            9,
+            "satisfaction",
+            _("Resident service satisfaction rate"),
+            19,
+            _("At least 90 %"),
+            "%",
+            _("Satisfied answers (rating 4 or 5) ÷ all answers, questionnaire and 解忧铺 ratings"),
+        ),
     )
 }
 #: Which indicators belong to which construction task.
@@ -241,66 +300,132 @@ def meetings(inputs: IndicatorInputs, links=None) -> Indicator:
         numerator = sum(1 for count in per_month if count and count >= 1)
         denominator = MONTHS
         exact = Fraction(numerator)
-    return _build(SPECS["meetings"], inputs, threshold=MONTHS, exact=exact, numerator=numerator,
-                  denominator=denominator, links=links)
+    return _build(
+        SPECS["meetings"],
+        inputs,
+        threshold=MONTHS,
+        exact=exact,
+        numerator=numerator,
+        denominator=denominator,
+        links=links,
+    )
 
 
 def social_organisations(inputs: IndicatorInputs, links=None) -> Indicator:
     count = inputs.social_organisations
     threshold = 5 if inputs.is_village else 10
     exact = None if count is None else Fraction(count)
-    return _build(SPECS["social_organisations"], inputs, threshold=threshold, exact=exact, numerator=count,
-                  denominator=None, links=links)
+    return _build(
+        SPECS["social_organisations"],
+        inputs,
+        threshold=threshold,
+        exact=exact,
+        numerator=count,
+        denominator=None,
+        links=links,
+    )
 
 
 def awareness(inputs: IndicatorInputs, links=None) -> Indicator:
-    return _build(SPECS["awareness"], inputs, threshold=90,
-                  exact=_ratio(inputs.awareness_correct, inputs.awareness_total, 100),
-                  numerator=inputs.awareness_correct, denominator=inputs.awareness_total, links=links)
+    return _build(
+        SPECS["awareness"],
+        inputs,
+        threshold=90,
+        exact=_ratio(inputs.awareness_correct, inputs.awareness_total, 100),
+        numerator=inputs.awareness_correct,
+        denominator=inputs.awareness_total,
+        links=links,
+    )
 
 
 def volunteers(inputs: IndicatorInputs, links=None) -> Indicator:
-    return _build(SPECS["volunteers"], inputs, threshold=20,
-                  exact=_ratio(inputs.volunteers, inputs.resident_population, 100),
-                  numerator=inputs.volunteers, denominator=inputs.resident_population, links=links)
+    return _build(
+        SPECS["volunteers"],
+        inputs,
+        threshold=20,
+        exact=_ratio(inputs.volunteers, inputs.resident_population, 100),
+        numerator=inputs.volunteers,
+        denominator=inputs.resident_population,
+        links=links,
+    )
 
 
 def facility_area(inputs: IndicatorInputs, links=None) -> Indicator:
-    return _build(SPECS["facility_area"], inputs, threshold=30,
-                  exact=_ratio(inputs.facility_area_m2, inputs.households, 100),
-                  numerator=inputs.facility_area_m2, denominator=inputs.households, links=links)
+    return _build(
+        SPECS["facility_area"],
+        inputs,
+        threshold=30,
+        exact=_ratio(inputs.facility_area_m2, inputs.households, 100),
+        numerator=inputs.facility_area_m2,
+        denominator=inputs.households,
+        links=links,
+    )
 
 
 def service_space_share(inputs: IndicatorInputs, links=None) -> Indicator:
-    return _build(SPECS["service_space_share"], inputs, threshold=70,
-                  exact=_ratio(inputs.service_space_area_m2, inputs.facility_area_m2, 100),
-                  numerator=inputs.service_space_area_m2, denominator=inputs.facility_area_m2, links=links)
+    return _build(
+        SPECS["service_space_share"],
+        inputs,
+        threshold=70,
+        exact=_ratio(inputs.service_space_area_m2, inputs.facility_area_m2, 100),
+        numerator=inputs.service_space_area_m2,
+        denominator=inputs.facility_area_m2,
+        links=links,
+    )
 
 
 def waste_facilities(inputs: IndicatorInputs, links=None) -> Indicator:
-    return _build(SPECS["waste_facilities"], inputs, threshold=100,
-                  exact=_ratio(inputs.waste_facilities_completed, inputs.waste_facilities_total, 100),
-                  numerator=inputs.waste_facilities_completed, denominator=inputs.waste_facilities_total,
-                  links=links)
+    return _build(
+        SPECS["waste_facilities"],
+        inputs,
+        threshold=100,
+        exact=_ratio(inputs.waste_facilities_completed, inputs.waste_facilities_total, 100),
+        numerator=inputs.waste_facilities_completed,
+        denominator=inputs.waste_facilities_total,
+        links=links,
+    )
 
 
 def social_workers(inputs: IndicatorInputs, links=None) -> Indicator:
-    return _build(SPECS["social_workers"], inputs, threshold=18,
-                  exact=_ratio(inputs.social_workers, inputs.resident_population, 10_000),
-                  numerator=inputs.social_workers, denominator=inputs.resident_population, links=links)
+    return _build(
+        SPECS["social_workers"],
+        inputs,
+        threshold=18,
+        exact=_ratio(inputs.social_workers, inputs.resident_population, 10_000),
+        numerator=inputs.social_workers,
+        denominator=inputs.resident_population,
+        links=links,
+    )
 
 
 def satisfaction(inputs: IndicatorInputs, links=None) -> Indicator:
-    return _build(SPECS["satisfaction"], inputs, threshold=90,
-                  exact=_ratio(inputs.satisfaction_positive, inputs.satisfaction_total, 100),
-                  numerator=inputs.satisfaction_positive, denominator=inputs.satisfaction_total, links=links)
+    return _build(
+        SPECS["satisfaction"],
+        inputs,
+        threshold=90,
+        exact=_ratio(inputs.satisfaction_positive, inputs.satisfaction_total, 100),
+        numerator=inputs.satisfaction_positive,
+        denominator=inputs.satisfaction_total,
+        links=links,
+    )
 
 
-CALCULATORS = (meetings, social_organisations, awareness, volunteers, facility_area, service_space_share,
-               waste_facilities, social_workers, satisfaction)
+CALCULATORS = (
+    meetings,
+    social_organisations,
+    awareness,
+    volunteers,
+    facility_area,
+    service_space_share,
+    waste_facilities,
+    social_workers,
+    satisfaction,
+)
 
 
-def compute_all(inputs: IndicatorInputs, links: Mapping[str, tuple[str, dict] | None] | None = None) -> list[Indicator]:
+def compute_all(
+    inputs: IndicatorInputs, links: Mapping[str, tuple[str, dict] | None] | None = None
+) -> list[Indicator]:
     """The nine indicators in the standard's order."""
     return [calculate(inputs, links) for calculate in CALCULATORS]
 

@@ -12,7 +12,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from evaluation import figures
-from evaluation.indicators import TASK_INDICATORS, Indicator, TaskStatus, compute_all, month_starts, task_status
+from evaluation.indicators import (
+    TASK_INDICATORS,
+    Indicator,
+    TaskStatus,
+    compute_all,
+    month_starts,
+    task_status,
+)
 from evaluation.models import ConstructionTask, EvaluationPeriod, Pillar, SurveyKind, TaskEvidence
 from participation.models import Community
 from workflows.models import ReviewState
@@ -118,7 +125,9 @@ def self_evaluation(*, community: Community, as_of: date | None = None) -> SelfE
 def evidence_for_report(*, community: Community) -> QuerySet[TaskEvidence]:
     """Approved and pending evidence, for the report's evidence sheet (no drafts)."""
     return (
-        TaskEvidence.objects.filter(community=community, state__in=[ReviewState.APPROVED, ReviewState.SUBMITTED])
+        TaskEvidence.objects.filter(
+            community=community, state__in=[ReviewState.APPROVED, ReviewState.SUBMITTED]
+        )
         .select_related("task")
         .annotate(file_count=Count("files"))
         .order_by("task__number", "start_date", "pk")
@@ -190,7 +199,9 @@ def month_ends(as_of: date) -> list[date]:
     return ends
 
 
-def indicator_series(*, community: Community, as_of: date | None = None) -> dict[str, list[tuple[date, Indicator]]]:
+def indicator_series(
+    *, community: Community, as_of: date | None = None
+) -> dict[str, list[tuple[date, Indicator]]]:
     """Each indicator at the end of each of the last 12 months (for the dashboard charts)."""
     as_of = as_of or timezone.localdate()
     series: dict[str, list[tuple[date, Indicator]]] = {}
@@ -200,7 +211,9 @@ def indicator_series(*, community: Community, as_of: date | None = None) -> dict
     return series
 
 
-def survey_results(*, community: Community, as_of: date | None = None, counts: dict | None = None) -> dict[str, dict]:
+def survey_results(
+    *, community: Community, as_of: date | None = None, counts: dict | None = None
+) -> dict[str, dict]:
     """Per survey: responses in the 12-month window, positive ones and the rate (None without responses).
 
     `counts` (figures.survey_counts' result) saves the query when the caller already has it."""

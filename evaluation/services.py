@@ -25,7 +25,9 @@ from participation.models import Community
 
 class AlreadyAnswered(ValidationError):
     def __init__(self):
-        super().__init__(_("You have already answered this survey this year. Thank you!"), code="already_answered")
+        super().__init__(
+            _("You have already answered this survey this year. Thank you!"), code="already_answered"
+        )
 
 
 class PeriodClosed(ValidationError):
@@ -39,7 +41,10 @@ class PeriodClosed(ValidationError):
 def _store_files(*, evidence: TaskEvidence, files: list[CheckedFile], user) -> None:
     for checked in files:
         record = EvidenceFile(
-            evidence=evidence, original_name=checked.original_name, kind=checked.kind, size=checked.size,
+            evidence=evidence,
+            original_name=checked.original_name,
+            kind=checked.kind,
+            size=checked.size,
             uploaded_by=user,
         )
         record.file.save(checked.original_name, checked.uploaded, save=False)
@@ -63,8 +68,16 @@ def _check_fields(evidence: TaskEvidence) -> None:
 
 @transaction.atomic
 def create_evidence(
-    *, author, community: Community, task, title: str, description: str = "", start_date: date,
-    end_date: date | None = None, measured_values: dict | None = None, files: list[CheckedFile] = (),
+    *,
+    author,
+    community: Community,
+    task,
+    title: str,
+    description: str = "",
+    start_date: date,
+    end_date: date | None = None,
+    measured_values: dict | None = None,
+    files: list[CheckedFile] = (),
     links=(),
 ) -> TaskEvidence:
     """A draft by operations or coordination staff of `community`; the author submits it for review."""
@@ -72,8 +85,14 @@ def create_evidence(
     if not rules.has_perm("evaluation.draft_evidence", author, probe):
         raise PermissionDenied
     evidence = TaskEvidence(
-        author=author, community=community, task=task, title=title, description=description,
-        start_date=start_date, end_date=end_date, measured_values=measured_values or {},
+        author=author,
+        community=community,
+        task=task,
+        title=title,
+        description=description,
+        start_date=start_date,
+        end_date=end_date,
+        measured_values=measured_values or {},
     )
     _check_fields(evidence)
     evidence.save()
@@ -84,9 +103,18 @@ def create_evidence(
 
 @transaction.atomic
 def update_evidence(
-    *, evidence: TaskEvidence, user, task, title: str, description: str = "", start_date: date,
-    end_date: date | None = None, measured_values: dict | None = None, files: list[CheckedFile] = (),
-    remove_files=(), links=(),
+    *,
+    evidence: TaskEvidence,
+    user,
+    task,
+    title: str,
+    description: str = "",
+    start_date: date,
+    end_date: date | None = None,
+    measured_values: dict | None = None,
+    files: list[CheckedFile] = (),
+    remove_files=(),
+    links=(),
 ) -> TaskEvidence:
     """Only the author, and only while the evidence is a draft or returned for changes."""
     locked = TaskEvidence.objects.select_for_update().get(pk=evidence.pk)
@@ -166,7 +194,14 @@ def close_period(*, period: EvaluationPeriod, user, today: date | None = None) -
 
 
 def submit_survey_response(
-    *, community: Community, kind: str, respondent, answers: dict, score: int, max_score: int, positive: bool,
+    *,
+    community: Community,
+    kind: str,
+    respondent,
+    answers: dict,
+    score: int,
+    max_score: int,
+    positive: bool,
     now=None,
 ) -> SurveyResponse:
     """One response per logged-in resident, survey and year (the database decides a race); visitors are
@@ -174,15 +209,25 @@ def submit_survey_response(
     now = now or timezone.now()
     respondent = respondent if respondent is not None and respondent.is_authenticated else None
     year = timezone.localtime(now).year
-    if respondent is not None and SurveyResponse.objects.filter(
-        community=community, kind=kind, respondent=respondent, year=year
-    ).exists():
+    if (
+        respondent is not None
+        and SurveyResponse.objects.filter(
+            community=community, kind=kind, respondent=respondent, year=year
+        ).exists()
+    ):
         raise AlreadyAnswered()
     try:
         with transaction.atomic():
             return SurveyResponse.objects.create(
-                community=community, kind=kind, respondent=respondent, year=year, submitted_at=now,
-                answers=answers, score=score, max_score=max_score, positive=positive,
+                community=community,
+                kind=kind,
+                respondent=respondent,
+                year=year,
+                submitted_at=now,
+                answers=answers,
+                score=score,
+                max_score=max_score,
+                positive=positive,
             )
     except IntegrityError:
         raise AlreadyAnswered() from None

@@ -17,9 +17,16 @@ from participation.uploads import MultipleFileInput, clean_image
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of legacy .doc and .xls
 EXTENSIONS = {
-    "jpg": FileKind.JPEG, "jpeg": FileKind.JPEG, "png": FileKind.PNG, "webp": FileKind.WEBP,
-    "pdf": FileKind.PDF, "docx": FileKind.DOCX, "xlsx": FileKind.XLSX, "pptx": FileKind.PPTX,
-    "doc": FileKind.DOC, "xls": FileKind.XLS,
+    "jpg": FileKind.JPEG,
+    "jpeg": FileKind.JPEG,
+    "png": FileKind.PNG,
+    "webp": FileKind.WEBP,
+    "pdf": FileKind.PDF,
+    "docx": FileKind.DOCX,
+    "xlsx": FileKind.XLSX,
+    "pptx": FileKind.PPTX,
+    "doc": FileKind.DOC,
+    "xls": FileKind.XLS,
 }
 # The part every Office Open XML package of that kind has.
 OOXML_MAIN_PARTS = {FileKind.DOCX: "word/", FileKind.XLSX: "xl/", FileKind.PPTX: "ppt/"}
@@ -68,7 +75,11 @@ def check_evidence_file(uploaded) -> CheckedFile:
         raise ValidationError(
             _("%(name)s is too large (%(size)s). Each file may be at most %(max)s."),
             code="too_large",
-            params={"name": name, "size": filesizeformat(uploaded.size), "max": filesizeformat(MAX_EVIDENCE_FILE_BYTES)},
+            params={
+                "name": name,
+                "size": filesizeformat(uploaded.size),
+                "max": filesizeformat(MAX_EVIDENCE_FILE_BYTES),
+            },
         )
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     expected = EXTENSIONS.get(extension)
@@ -78,8 +89,10 @@ def check_evidence_file(uploaded) -> CheckedFile:
     kind = _sniff(data[:16], data, expected) if expected else None
     if kind is None or kind != expected:
         raise ValidationError(
-            _("%(name)s is not an accepted file: only JPEG, PNG or WebP images, PDF, and Word, Excel or "
-              "PowerPoint documents (without macros) whose content matches their name."),
+            _(
+                "%(name)s is not an accepted file: only JPEG, PNG or WebP images, PDF, and Word, Excel or "
+                "PowerPoint documents (without macros) whose content matches their name."
+            ),
             code="bad_type",
             params={"name": name},
         )
@@ -105,8 +118,11 @@ class EvidenceFilesField(forms.FileField):
         kwargs.setdefault("label", _("Add files"))
         kwargs.setdefault(
             "help_text",
-            _("Up to %(count)s files of at most %(max)s each: JPEG, PNG or WebP images, PDF, Word, Excel or "
-              "PowerPoint.") % {"count": max_count, "max": filesizeformat(MAX_EVIDENCE_FILE_BYTES)},
+            _(
+                "Up to %(count)s files of at most %(max)s each: JPEG, PNG or WebP images, PDF, Word, Excel or "
+                "PowerPoint."
+            )
+            % {"count": max_count, "max": filesizeformat(MAX_EVIDENCE_FILE_BYTES)},
         )
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("accept", ACCEPT)
@@ -118,8 +134,9 @@ class EvidenceFilesField(forms.FileField):
                 raise ValidationError(self.error_messages["required"], code="required")
             return []
         if len(files) > self.max_count:
-            raise ValidationError(_("At most %(count)s files at a time."), code="too_many",
-                                  params={"count": self.max_count})
+            raise ValidationError(
+                _("At most %(count)s files at a time."), code="too_many", params={"count": self.max_count}
+            )
         errors, cleaned = [], []
         for uploaded in files:
             try:

@@ -70,7 +70,9 @@ def _visitor_over_limit(request, community, kind) -> bool:
     """Counts the visitor's response; True when this IP already gave its share today."""
     if request.user.is_authenticated:
         return False
-    key = f"evaluation-survey-ip:{client_ip(request)}:{community.pk}:{kind}:{timezone.localdate().isoformat()}"
+    key = (
+        f"evaluation-survey-ip:{client_ip(request)}:{community.pk}:{kind}:{timezone.localdate().isoformat()}"
+    )
     cache.add(key, 0, timeout=24 * 3600)
     try:
         count = cache.incr(key)
@@ -89,13 +91,22 @@ def _survey(request, slug, *, kind, form_class, score, template):
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if _visitor_over_limit(request, community, kind):
-            messages.error(request, _("Too many answers came from your network today. Please try again tomorrow."))
+            messages.error(
+                request, _("Too many answers came from your network today. Please try again tomorrow.")
+            )
             return redirect(request.path)
         answers = form.answers()
         value, maximum, positive = score(answers)
         try:
-            services.submit_survey_response(community=community, kind=kind, respondent=request.user,
-                                            answers=answers, score=value, max_score=maximum, positive=positive)
+            services.submit_survey_response(
+                community=community,
+                kind=kind,
+                respondent=request.user,
+                answers=answers,
+                score=value,
+                max_score=maximum,
+                positive=positive,
+            )
         except services.AlreadyAnswered as error:
             messages.error(request, error.messages[0])
         else:
@@ -110,12 +121,24 @@ def _survey(request, slug, *, kind, form_class, score, template):
 @never_cache
 @rate_limited("survey", per_user=10, per_ip=200, window=3600)
 def survey_awareness(request, slug):
-    return _survey(request, slug, kind=SurveyKind.AWARENESS, form_class=AwarenessQuizForm,
-                   score=questionnaires.score_awareness, template="evaluation/survey_awareness.html")
+    return _survey(
+        request,
+        slug,
+        kind=SurveyKind.AWARENESS,
+        form_class=AwarenessQuizForm,
+        score=questionnaires.score_awareness,
+        template="evaluation/survey_awareness.html",
+    )
 
 
 @never_cache
 @rate_limited("survey", per_user=10, per_ip=200, window=3600)
 def survey_satisfaction(request, slug):
-    return _survey(request, slug, kind=SurveyKind.SATISFACTION, form_class=SatisfactionForm,
-                   score=questionnaires.score_satisfaction, template="evaluation/survey_satisfaction.html")
+    return _survey(
+        request,
+        slug,
+        kind=SurveyKind.SATISFACTION,
+        form_class=SatisfactionForm,
+        score=questionnaires.score_satisfaction,
+        template="evaluation/survey_satisfaction.html",
+    )

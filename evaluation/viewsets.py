@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.views import generic
 
 from evaluation import admin_views, services
 from evaluation.forms import EvaluationPeriodForm, TaskEvidenceForm
@@ -28,12 +28,17 @@ from workflows.viewsets import ReviewableViewSetMixin
 
 class TaskEvidenceFilterSet(WagtailFilterSet):
     state = django_filters.ChoiceFilter(
-        label=gettext_lazy("State"), choices=TaskEvidence.state_choices, widget=forms.RadioSelect,
+        label=gettext_lazy("State"),
+        choices=TaskEvidence.state_choices,
+        widget=forms.RadioSelect,
         empty_label=gettext_lazy("All"),
     )
-    task = django_filters.ModelChoiceFilter(label=gettext_lazy("Construction task"),
-                                            queryset=ConstructionTask.objects.order_by("number"))
-    community = django_filters.ModelChoiceFilter(label=gettext_lazy("Community"), queryset=Community.objects.all())
+    task = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Construction task"), queryset=ConstructionTask.objects.order_by("number")
+    )
+    community = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Community"), queryset=Community.objects.all()
+    )
 
     class Meta:
         model = TaskEvidence
@@ -49,23 +54,33 @@ class _EvidenceSaveMixin:
 
 class EvidenceCreateView(_EvidenceSaveMixin, generic.CreateView):
     def save_instance(self):
-        return services.create_evidence(author=self.request.user, community=self.form.cleaned_data["community"],
-                                        **self.form.service_kwargs())
+        return services.create_evidence(
+            author=self.request.user,
+            community=self.form.cleaned_data["community"],
+            **self.form.service_kwargs(),
+        )
 
 
 class EvidenceEditView(_EvidenceSaveMixin, generic.EditView):
     def dispatch(self, request, *args, **kwargs):
         self.object = self.get_object()
         if not rules.has_perm("evaluation.edit_evidence", request.user, self.object):
-            messages.error(request, _("Only its author can change this evidence, and only while it is a draft "
-                                      "or returned for changes."))
+            messages.error(
+                request,
+                _(
+                    "Only its author can change this evidence, and only while it is a draft "
+                    "or returned for changes."
+                ),
+            )
             return redirect(reverse(self.inspect_url_name, args=[self.object.pk]))
         return super().dispatch(request, *args, **kwargs)
 
     def save_instance(self):
         return services.update_evidence(
-            evidence=self.object, user=self.request.user,
-            remove_files=self.form.cleaned_data.get("remove_files") or [], **self.form.service_kwargs(),
+            evidence=self.object,
+            user=self.request.user,
+            remove_files=self.form.cleaned_data.get("remove_files") or [],
+            **self.form.service_kwargs(),
         )
 
 
@@ -88,19 +103,23 @@ class EvidenceInspectView(generic.InspectView):
         links = []
         for link in self.object.links.select_related("content_type"):
             target = link.target
-            links.append({
-                "label": str(target) if target is not None else _("(deleted record)"),
-                "kind": link.content_type.name,
-                "url": finder.get_edit_url(target) if target is not None else None,
-            })
-        context.update({
-            "evidence_files": [
-                {"file": record, "url": reverse("self_evaluation:file", args=[record.pk])}
-                for record in self.object.files.all()
-            ],
-            "evidence_links": links,
-            "measured_values": self.object.measured_values or {},
-        })
+            links.append(
+                {
+                    "label": str(target) if target is not None else _("(deleted record)"),
+                    "kind": link.content_type.name,
+                    "url": finder.get_edit_url(target) if target is not None else None,
+                }
+            )
+        context.update(
+            {
+                "evidence_files": [
+                    {"file": record, "url": reverse("self_evaluation:file", args=[record.pk])}
+                    for record in self.object.files.all()
+                ],
+                "evidence_links": links,
+                "measured_values": self.object.measured_values or {},
+            }
+        )
         return context
 
 
@@ -117,8 +136,17 @@ class TaskEvidenceViewSet(CommunityReviewableViewSetMixin, ReviewableViewSetMixi
     list_display = ["title", "task", "community", "state", "start_date", "submitted_at"]
     search_fields = ["title", "description"]
     inspect_view_class = EvidenceInspectView
-    inspect_view_fields = ["task", "community", "title", "description", "start_date", "end_date", "state",
-                           "author", "submitted_at"]
+    inspect_view_fields = [
+        "task",
+        "community",
+        "title",
+        "description",
+        "start_date",
+        "end_date",
+        "state",
+        "author",
+        "submitted_at",
+    ]
 
     def get_form_class(self, for_update=False):
         return TaskEvidenceForm
@@ -130,8 +158,13 @@ class PeriodCreateView(generic.CreateView):
 
     def save_instance(self):
         data = self.form.cleaned_data
-        return services.create_period(user=self.request.user, community=data["community"], name=data["name"],
-                                      start=data["start"], end=data["end"])
+        return services.create_period(
+            user=self.request.user,
+            community=data["community"],
+            name=data["name"],
+            start=data["start"],
+            end=data["end"],
+        )
 
 
 class PeriodEditView(generic.EditView):
@@ -147,8 +180,13 @@ class PeriodEditView(generic.EditView):
 
     def save_instance(self):
         data = self.form.cleaned_data
-        return services.update_period(period=self.object, user=self.request.user, name=data["name"],
-                                      start=data["start"], end=data["end"])
+        return services.update_period(
+            period=self.object,
+            user=self.request.user,
+            name=data["name"],
+            start=data["start"],
+            end=data["end"],
+        )
 
 
 class EvaluationPeriodViewSet(CommunityScopedViewSetMixin, ModelViewSet):

@@ -28,17 +28,31 @@ from home.models.work_groups import MemberOrganisation
 from home.services import build_community_site, ensure_portal
 from participation import services as participation_services
 from participation.models import BehaviourPolarity, Community, CommunityKind, SpaceKind
-from participation.spaces import services as space_services
 from participation.roles import StaffRole
+from participation.spaces import services as space_services
 
 DEMO_PASSWORD = "renren2024"
 STREET = "五星街道"
 
 COMMUNITIES = (
-    {"name": "五星社区", "slug": "wuxing", "kind": CommunityKind.URBAN, "resident_population": 12000,
-     "households": 4300, "address": "五星街道五星路 1 号", "phone": "0519-80000001"},
-    {"name": "新民村", "slug": "xinmin", "kind": CommunityKind.VILLAGE, "resident_population": 3100,
-     "households": 980, "address": "五星街道新民村村委会", "phone": "0519-80000002"},
+    {
+        "name": "五星社区",
+        "slug": "wuxing",
+        "kind": CommunityKind.URBAN,
+        "resident_population": 12000,
+        "households": 4300,
+        "address": "五星街道五星路 1 号",
+        "phone": "0519-80000001",
+    },
+    {
+        "name": "新民村",
+        "slug": "xinmin",
+        "kind": CommunityKind.VILLAGE,
+        "resident_population": 3100,
+        "households": 980,
+        "address": "五星街道新民村村委会",
+        "phone": "0519-80000002",
+    },
 )
 
 STAFF = (
@@ -68,7 +82,11 @@ ACTIVITIES = (
     ("人人议事厅月度议事会", "人人议事厅", "综合协调组", 21, 40, "每月召开1次议事会，居民代表共商社区事务。"),
 )
 NEWS = (
-    ("《“人人社区”公约》正式发布", "公约", "社区公约经居民代表会议讨论后正式发布，居民群众知晓率目标在90%以上。"),
+    (
+        "《“人人社区”公约》正式发布",
+        "公约",
+        "社区公约经居民代表会议讨论后正式发布，居民群众知晓率目标在90%以上。",
+    ),
     ("人人解忧铺开张", "解忧铺", "人人解忧铺为居民解决急难愁盼问题，满足居民多样化生活需求。"),
     ("志愿服务队招募新成员", "志愿服务", "居民志愿者人数目标不少于社区常住人口的20%，欢迎居民踊跃报名。"),
 )
@@ -138,7 +156,9 @@ def seed_demo() -> SeedReport:
             )
             report.created.append(f"resident {mobile}")
         report.logins.append((mobile, name, f"{community.name} 居民"))
-    seed_topics_and_requests(urban, resident_mobile=RESIDENTS[0][0], coordinator_mobile=STAFF[1][0], report=report)
+    seed_topics_and_requests(
+        urban, resident_mobile=RESIDENTS[0][0], coordinator_mobile=STAFF[1][0], report=report
+    )
     return report
 
 
@@ -184,7 +204,11 @@ def _seed_community_pages(home: HomePage, report: SeedReport) -> None:
         intro="<p>正面行为可申领积分，负面行为扣减积分；积分可在积分超市兑换服务。</p>",
     )
     activities, _ = _child(
-        home, ActivityIndexPage, "activities", title="社区活动", show_in_menus=True,
+        home,
+        ActivityIndexPage,
+        "activities",
+        title="社区活动",
+        show_in_menus=True,
         intro="“人人社区”主题活动，欢迎居民报名参加。",
     )
     # Activities start at 9:00 local time, a week or more from the day the demo is seeded.
@@ -192,30 +216,51 @@ def _seed_community_pages(home: HomePage, report: SeedReport) -> None:
     for index, (title, place, organiser, days, capacity, summary) in enumerate(ACTIVITIES, start=1):
         starts = morning + timedelta(days=days)
         _child(
-            activities, ActivityPage, f"activity-{index}", title=title, place=place, organiser=organiser,
-            starts_at=starts, ends_at=starts + timedelta(hours=2), capacity=capacity,
-            signup_deadline=starts - timedelta(days=1), summary=summary,
+            activities,
+            ActivityPage,
+            f"activity-{index}",
+            title=title,
+            place=place,
+            organiser=organiser,
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+            capacity=capacity,
+            signup_deadline=starts - timedelta(days=1),
+            summary=summary,
             body=[("paragraph", f"<p>{summary}</p>")],
         )
-    news, _ = _child(home, NewsIndexPage, "news", title="社区新闻", show_in_menus=True, intro="社区建设动态。")
+    news, _ = _child(
+        home, NewsIndexPage, "news", title="社区新闻", show_in_menus=True, intro="社区建设动态。"
+    )
     for index, (title, tag, text) in enumerate(NEWS, start=1):
         page = news.get_children().filter(slug=f"news-{index}").first()
         if page is None:
-            page = NewsPage(slug=f"news-{index}", title=title, summary=text,
-                            date=timezone.localdate() - timedelta(days=index),
-                            body=[("paragraph", f"<p>{name}{text}</p>")])
+            page = NewsPage(
+                slug=f"news-{index}",
+                title=title,
+                summary=text,
+                date=timezone.localdate() - timedelta(days=index),
+                body=[("paragraph", f"<p>{name}{text}</p>")],
+            )
             news.add_child(instance=page)
             page.tags.add(tag)
             page.save_revision().publish()
     _child(
-        home, StandardPage, "about", title="关于“人人社区”建设", show_in_menus=True,
+        home,
+        StandardPage,
+        "about",
+        title="关于“人人社区”建设",
+        show_in_menus=True,
         intro="以构建人人有责、人人尽责、人人享有的基层治理共同体为目标。",
         body=[
             ("heading", "建设原则"),
             ("paragraph", "<p>共同参与、共同自律、共同生活、共同成长。</p>"),
             ("heading", "工作组"),
-            ("paragraph", "<p>在镇（街道）党（工）委、上级民政部门和（村）社区党组织的领导下，成立综合协调组、"
-                          "建设运行组、新闻宣传组、效果评价组等工作小组。</p>"),
+            (
+                "paragraph",
+                "<p>在镇（街道）党（工）委、上级民政部门和（村）社区党组织的领导下，成立综合协调组、"
+                "建设运行组、新闻宣传组、效果评价组等工作小组。</p>",
+            ),
         ],
     )
     if created:
@@ -227,13 +272,21 @@ def _seed_behaviour_items(community: Community, report: SeedReport) -> None:
         return
     for row in std.POSITIVE_BEHAVIOURS:
         participation_services.upsert_behaviour_item(
-            community=community, polarity=BehaviourPolarity.POSITIVE, number=row["number"],
-            category=row["category"], text=row["text"], points=POSITIVE_POINTS.get(row["category"], 2),
+            community=community,
+            polarity=BehaviourPolarity.POSITIVE,
+            number=row["number"],
+            category=row["category"],
+            text=row["text"],
+            points=POSITIVE_POINTS.get(row["category"], 2),
         )
     for row in std.NEGATIVE_BEHAVIOURS:
         participation_services.upsert_behaviour_item(
-            community=community, polarity=BehaviourPolarity.NEGATIVE, number=row["number"], category="",
-            text=row["text"], points=NEGATIVE_POINTS.get(row["number"], DEFAULT_NEGATIVE_POINTS),
+            community=community,
+            polarity=BehaviourPolarity.NEGATIVE,
+            number=row["number"],
+            category="",
+            text=row["text"],
+            points=NEGATIVE_POINTS.get(row["number"], DEFAULT_NEGATIVE_POINTS),
         )
     report.created.append(f"behaviour items of {community.name}")
 
@@ -244,17 +297,25 @@ def _seed_rewards(community: Community, report: SeedReport) -> None:
     if Reward.objects.filter(community=community).exists():
         return
     for name, kind, price, stock, description in REWARDS:
-        Reward.objects.create(community=community, name=name, kind=kind, price=price, stock=stock,
-                              description=description)
+        Reward.objects.create(
+            community=community, name=name, kind=kind, price=price, stock=stock, description=description
+        )
     report.created.append(f"rewards of {community.name}")
+
+
 # --- 5.1 组织机构: work groups, 实施方案, 专家团队 — posts, never invented people -------------------------------
 
 
 def _work_group_members(village: bool) -> list[dict]:
     place = "村" if village else "社区"
     committee = "村民委员会" if village else "居民委员会"
-    P, C, U, S, R = (MemberOrganisation.PARTY, MemberOrganisation.COMMITTEE, MemberOrganisation.UNIT,
-                     MemberOrganisation.SOCIAL_ORGANISATION, MemberOrganisation.RESIDENT)
+    P, C, U, S, R = (
+        MemberOrganisation.PARTY,
+        MemberOrganisation.COMMITTEE,
+        MemberOrganisation.UNIT,
+        MemberOrganisation.SOCIAL_ORGANISATION,
+        MemberOrganisation.RESIDENT,
+    )
     rows = (
         (StaffRole.COORDINATION, f"{place}党组织书记", P, "组长", "牵头制定建设实施方案，统筹推进建设工作"),
         (StaffRole.COORDINATION, f"{committee}主任", C, "副组长", "与其他工作组沟通协调，整合各类资源"),
@@ -280,8 +341,8 @@ def _seed_work_groups(home: HomePage, report: SeedReport) -> None:
             title="工作组",
             show_in_menus=True,
             intro="<p>在镇（街道）党（工）委、上级民政部门和社区党组织的领导下，成立综合协调组、建设运行组、"
-                  "新闻宣传组、效果评价组等工作小组。成员包括社区基层党组织、居（村）民委员会、驻社区企事业单位、"
-                  "社会组织等相关单位成员和居（村）民代表。以下按职务列出，具体人员由各工作组公布。</p>",
+            "新闻宣传组、效果评价组等工作小组。成员包括社区基层党组织、居（村）民委员会、驻社区企事业单位、"
+            "社会组织等相关单位成员和居（村）民代表。以下按职务列出，具体人员由各工作组公布。</p>",
         )
         for index, member in enumerate(_work_group_members(village)):
             page.members.add(page.members.model(sort_order=index, **member))
@@ -289,39 +350,65 @@ def _seed_work_groups(home: HomePage, report: SeedReport) -> None:
         page.save_revision().publish()
         report.created.append(f"work groups of {home.community.name}")
     _child(
-        home, StandardPage, "implementation-plan", title="“人人社区”建设实施方案", show_in_menus=False,
+        home,
+        StandardPage,
+        "implementation-plan",
+        title="“人人社区”建设实施方案",
+        show_in_menus=False,
         intro="依据 DB 3204/T 1058—2023《“人人社区”建设指南》5.1.2.1 制定，明确各行动主体责任。"
-              "本页为依据标准整理的方案框架，由综合协调组结合本地实际修订后公布。",
+        "本页为依据标准整理的方案框架，由综合协调组结合本地实际修订后公布。",
         body=[
             ("heading", "建设目标"),
-            ("paragraph", "<p>建设参与共同体、责任共同体、生活共同体、成长共同体，构建人人有责、人人尽责、"
-                          "人人享有的基层治理共同体。</p>"),
+            (
+                "paragraph",
+                "<p>建设参与共同体、责任共同体、生活共同体、成长共同体，构建人人有责、人人尽责、"
+                "人人享有的基层治理共同体。</p>",
+            ),
             ("heading", "建设原则"),
-            ("paragraph", "<ul><li>共同参与：建立资源共享、多方共建、协商共治的参与机制。</li>"
-                          "<li>共同自律：打造自我管理、自我教育、自我监督的自律平台。</li>"
-                          "<li>共同生活：营造睦邻友好、人人与共、守望相助的生活氛围。</li>"
-                          "<li>共同成长：拓展向上向善、人人奉献、各尽其能的成长空间。</li></ul>"),
+            (
+                "paragraph",
+                "<ul><li>共同参与：建立资源共享、多方共建、协商共治的参与机制。</li>"
+                "<li>共同自律：打造自我管理、自我教育、自我监督的自律平台。</li>"
+                "<li>共同生活：营造睦邻友好、人人与共、守望相助的生活氛围。</li>"
+                "<li>共同成长：拓展向上向善、人人奉献、各尽其能的成长空间。</li></ul>",
+            ),
             ("heading", "组织机构与职责"),
-            ("paragraph", "<p>成立综合协调组、建设运行组、新闻宣传组、效果评价组，各组职责见“工作组”页面。</p>"),
+            (
+                "paragraph",
+                "<p>成立综合协调组、建设运行组、新闻宣传组、效果评价组，各组职责见“工作组”页面。</p>",
+            ),
             ("heading", "机制建设"),
-            ("paragraph", "<p>制定并公布《“人人社区”公约》《“人人”责任清单》《“人人”正面行为清单》"
-                          "《“人人”负面行为清单》，研制《“人人”积分清单》；组建专家团队，建立共商共议机制。</p>"),
+            (
+                "paragraph",
+                "<p>制定并公布《“人人社区”公约》《“人人”责任清单》《“人人”正面行为清单》"
+                "《“人人”负面行为清单》，研制《“人人”积分清单》；组建专家团队，建立共商共议机制。</p>",
+            ),
             ("heading", "建设任务"),
             ("paragraph", "<p>按标准表1的24项建设任务推进，约束性任务应全部实现，预期性任务逐步推进。</p>"),
             ("heading", "效果评价"),
-            ("paragraph", "<p>由综合协调组召集开展阶段性自我评价；由党组织召集，邀请上级相关部门、社会领域专家、"
-                          "居民群众等开展综合评价。</p>"),
+            (
+                "paragraph",
+                "<p>由综合协调组召集开展阶段性自我评价；由党组织召集，邀请上级相关部门、社会领域专家、"
+                "居民群众等开展综合评价。</p>",
+            ),
         ],
     )
     _child(
-        home, StandardPage, "experts", title="“人人社区”专家团队", show_in_menus=False,
+        home,
+        StandardPage,
+        "experts",
+        title="“人人社区”专家团队",
+        show_in_menus=False,
         intro="依据标准5.1.2.3组建“人人社区”专家团队，建立共商共议机制，协调解决建设难点。",
         body=[
             ("heading", "团队职责"),
             ("paragraph", "<p>参与共商共议，为建设中的难点问题提出意见；参与综合评价（标准7.2）。</p>"),
             ("heading", "团队组成"),
-            ("paragraph", "<p>拟由上级相关部门推荐的社会领域专家、社会组织和社会工作专业人员等组成，"
-                          "成员名单经综合协调组确认后公布。</p>"),
+            (
+                "paragraph",
+                "<p>拟由上级相关部门推荐的社会领域专家、社会组织和社会工作专业人员等组成，"
+                "成员名单经综合协调组确认后公布。</p>",
+            ),
         ],
     )
 
@@ -343,6 +430,7 @@ def _seed_spaces(community: Community, report: SeedReport) -> None:
     weekdays += [(day, time(14, 0), time(21, 0)) for day in range(5)]
     weekend = [(day, time(9, 0), time(17, 0)) for day in (5, 6)]
     for name, kind, capacity in DEMO_SPACES:
-        space_services.upsert_space(community=community, name=name, kind=kind, capacity=capacity,
-                                    hours=tuple(weekdays + weekend))
+        space_services.upsert_space(
+            community=community, name=name, kind=kind, capacity=capacity, hours=tuple(weekdays + weekend)
+        )
     report.created.append(f"shared spaces of {community.name}")

@@ -19,7 +19,9 @@ def search_pages(*, query: str, site_root: Page | None = None):
     return pages.search(words, operator="and")
 
 
-def navigation(*, page: Page | None, community_id: int | None, site_root: Page | None) -> tuple[Page | None, QuerySet]:
+def navigation(
+    *, page: Page | None, community_id: int | None, site_root: Page | None
+) -> tuple[Page | None, QuerySet]:
     """The header navigation's root and items: the community's sections when inside a community (a page of its
     tree, or a flow's page about `community_id`), else the portal's communities."""
     home = community_home(page) if page is not None else None

@@ -26,7 +26,9 @@ def ensure_portal(*, title: str, slug: str = "portal") -> PortalPage:
         portal = root.add_child(instance=PortalPage(title=title, slug=slug))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=portal, is_default_site=True, site_name=title)
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=portal, is_default_site=True, site_name=title
+        )
     elif site.root_page_id != portal.pk:
         placeholder = site.root_page.specific
         site.root_page = portal

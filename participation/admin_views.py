@@ -113,7 +113,9 @@ class ResidentVerificationView(View):
             messages.success(request, _("Resident %(name)s has been verified.") % {"name": name})
         else:
             services.unverify_resident(resident=resident, staff=request.user)
-            messages.success(request, _("Verification of resident %(name)s has been withdrawn.") % {"name": name})
+            messages.success(
+                request, _("Verification of resident %(name)s has been withdrawn.") % {"name": name}
+            )
         return redirect(self._back_url())
 
     def _back_url(self):

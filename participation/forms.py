@@ -119,7 +119,8 @@ class SignupForm(PublicTextMixin, SetPasswordMixin, forms.Form):
         self.validate_passwords()
         # An unsaved user, so the similarity validator compares with the number and name typed here.
         candidate = User(
-            mobile=self.cleaned_data.get("mobile") or "", display_name=self.cleaned_data.get("display_name", "")
+            mobile=self.cleaned_data.get("mobile") or "",
+            display_name=self.cleaned_data.get("display_name", ""),
         )
         self.validate_password_for_user(candidate)
         return self.cleaned_data

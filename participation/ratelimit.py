@@ -69,11 +69,13 @@ def limits_enabled() -> bool:
 def check_rate_limits_on(app_configs, **kwargs):
     if limits_enabled():
         return []
-    return [checks.Warning(
-        "Rate limits on the public forms are off (RATE_LIMITS=off).",
-        hint="That setting is for load benchmarks only: unset RATE_LIMITS in production.",
-        id="participation.W001",
-    )]
+    return [
+        checks.Warning(
+            "Rate limits on the public forms are off (RATE_LIMITS=off).",
+            hint="That setting is for load benchmarks only: unset RATE_LIMITS in production.",
+            id="participation.W001",
+        )
+    ]
 
 
 def too_many(request, *, window: int):

@@ -65,10 +65,10 @@ rules.add_perm(
 )
 
 # Each concept's own rules, loaded with these (the rules package autodiscovers only this module).
+from participation.activities import rules as _activities_rules  # noqa: E402,F401
+from participation.clubs import rules as _club_rules  # noqa: E402,F401  (loads the 社团 rules)
+from participation.dataio import rules as _dataio_rules  # noqa: E402,F401
 from participation.grids import rules as _grid_rules  # noqa: E402,F401
 from participation.points import rules as _points_rules  # noqa: E402,F401
-from participation.clubs import rules as _club_rules  # noqa: E402,F401  (loads the 社团 rules)
 from participation.spaces import rules as _space_rules  # noqa: E402,F401  (loads the 共享空间 rules)
 from participation.topics import rules as _topic_rules  # noqa: E402,F401  (loads the 议事厅 rules)
-from participation.activities import rules as _activities_rules  # noqa: E402,F401
-from participation.dataio import rules as _dataio_rules  # noqa: E402,F401

@@ -72,9 +72,7 @@ def add_staff_member(*, user: User, community: Community, role: StaffRole) -> No
 
 
 @transaction.atomic
-def create_resident(
-    *, mobile: str, password: str | None, display_name: str, community: Community
-) -> User:
+def create_resident(*, mobile: str, password: str | None, display_name: str, community: Community) -> User:
     user = User.objects.create_user(mobile, password, display_name=display_name)
     user.communities.add(community)
     user.groups.add(Group.objects.get(name=RESIDENT_GROUP))
@@ -88,7 +86,9 @@ def register_resident(*, mobile: str, password: str, display_name: str, communit
         raise MobileAlreadyRegistered()
     try:
         # Two sign-ups with the same number at once: the unique index decides, the loser gets the message.
-        return create_resident(mobile=mobile, password=password, display_name=display_name, community=community)
+        return create_resident(
+            mobile=mobile, password=password, display_name=display_name, community=community
+        )
     except IntegrityError:
         if selectors.mobile_is_registered(mobile=mobile):
             raise MobileAlreadyRegistered() from None
@@ -151,6 +151,8 @@ def attach_photos(*, item, images, uploaded_by: User | None) -> list[Photo]:
     transaction that saves the item, so that a failure keeps neither."""
     content_type = ContentType.objects.get_for_model(item)
     return [
-        Photo.objects.create(content_type=content_type, object_id=item.pk, image=image, uploaded_by=uploaded_by)
+        Photo.objects.create(
+            content_type=content_type, object_id=item.pk, image=image, uploaded_by=uploaded_by
+        )
         for image in images
     ]

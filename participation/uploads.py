@@ -97,9 +97,7 @@ class ResidentImagesField(forms.FileField):
             try:
                 cleaned.append(clean_image(super().clean(uploaded, initial)))
             except ValidationError as error:
-                errors.extend(
-                    ValidationError(f"{uploaded.name}: {message}") for message in error.messages
-                )
+                errors.extend(ValidationError(f"{uploaded.name}: {message}") for message in error.messages)
         if errors:
             raise ValidationError(errors)
         return cleaned

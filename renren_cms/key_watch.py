@@ -125,7 +125,9 @@ class KeyWatch:
         try:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
             if self._password is not None:
-                auth = ("AUTH", self._username, self._password) if self._username else ("AUTH", self._password)
+                auth = (
+                    ("AUTH", self._username, self._password) if self._username else ("AUTH", self._password)
+                )
                 sock.sendall(_command(*auth))
                 _read_lines(sock, 1)
             sock.sendall(_command("CLIENT", "ID"))

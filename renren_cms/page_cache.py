@@ -26,10 +26,27 @@ from django.http import HttpResponse
 from django.http.cookie import parse_cookie
 
 GENERATION_KEY = "page-cache:generation"
-EXCLUDED_PREFIXES = ("/admin/", "/accounts/", "/me/", "/api/", "/documents/", "/media/", "/static/", "/messages/")
+EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/accounts/",
+    "/me/",
+    "/api/",
+    "/documents/",
+    "/media/",
+    "/static/",
+    "/messages/",
+)
 # Apps whose writes may change what a public page shows.
-CONTENT_APPS = {"home", "participation", "evaluation", "workflows", "wagtailcore", "wagtailimages",
-                "wagtaildocs", "taggit"}
+CONTENT_APPS = {
+    "home",
+    "participation",
+    "evaluation",
+    "workflows",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "taggit",
+}
 TIMEOUT = getattr(settings, "PAGE_CACHE_TIMEOUT", 300)
 # Set in the WSGI environ by the front when it looked and missed: the middleware need not ask again.
 FRONT_LOOKUP = "renren.page_cache_lookup"
@@ -299,5 +316,7 @@ class CachedSiteMiddleware:
             from wagtail.models import Site
 
             host = f"{request._get_raw_host()}:{request.get_port()}"
-            request._wagtail_site = cached_by_generation(f"wagtail-site:{host}", lambda: _site_for(request, Site))
+            request._wagtail_site = cached_by_generation(
+                f"wagtail-site:{host}", lambda: _site_for(request, Site)
+            )
         return self.get_response(request)

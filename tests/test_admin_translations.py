@@ -28,7 +28,7 @@ def test_admin_javascript_catalogue_includes_our_additions(client, coordinator_a
     client.force_login(coordinator_a)
     body = client.get("/admin/jsi18n/").content.decode()
     start = body.index("const newcatalog = ") + len("const newcatalog = ")
-    catalogue = json.loads(body[start:body.index(";\n", start)])
+    catalogue = json.loads(body[start : body.index(";\n", start)])
     assert catalogue[entry.msgid] == entry.msgstr
 
 

@@ -22,7 +22,9 @@ def test_values_round_trip_and_another_process_sees_them(backend):
     backend.set("generation", 3, timeout=None)
     other = ReusingRedisCache(REDIS_URL, {"KEY_PREFIX": "renren-test"})  # as another app server would
     assert other.get_many(["generation", "page", "missing"]) == {
-        "generation": 3, "page": (3, b"<html>", [("Content-Type", "text/html")])}
+        "generation": 3,
+        "page": (3, b"<html>", [("Content-Type", "text/html")]),
+    }
     assert other.incr("generation") == 4 and backend.get("generation") == 4
 
 

@@ -95,10 +95,12 @@ def test_a_communitys_flow_pages_show_that_communitys_navigation(client, communi
     _, home = community_a
     home.add_child(instance=StandardPage(title="实施方案", slug="plan", show_in_menus=True))
     topics = client.get("/topics/wuxing/").content.decode()
-    nav = topics[topics.index('class="site-nav"'):topics.index("</nav>", topics.index('class="site-nav"'))]
+    nav = topics[topics.index('class="site-nav"') : topics.index("</nav>", topics.index('class="site-nav"'))]
     assert "实施方案" in nav and "新民村" not in nav
     other = client.get("/topics/xinmin/").content.decode()
-    other_nav = other[other.index('class="site-nav"'):other.index("</nav>", other.index('class="site-nav"'))]
+    other_nav = other[
+        other.index('class="site-nav"') : other.index("</nav>", other.index('class="site-nav"'))
+    ]
     assert "新民村" in other_nav and "实施方案" not in other_nav and "五星社区" not in other_nav
 
 
@@ -112,11 +114,19 @@ def test_a_preview_shows_the_unsaved_edits_and_never_reaches_visitors(client, ne
     home = news_index.get_parent()
     index = home.add_child(instance=ActivityIndexPage(title="社区活动", slug="activities"))
     starts = timezone.now() + timedelta(days=2)
-    activity = index.add_child(instance=ActivityPage(
-        title="旧标题的活动", slug="walk", place="广场", organiser="建设运行组", starts_at=starts,
-        ends_at=starts + timedelta(hours=1),
-    ))
-    assert "旧标题的活动" in client.get("/wuxing/activities/walk/").content.decode()  # fragments and page cached
+    activity = index.add_child(
+        instance=ActivityPage(
+            title="旧标题的活动",
+            slug="walk",
+            place="广场",
+            organiser="建设运行组",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1),
+        )
+    )
+    assert (
+        "旧标题的活动" in client.get("/wuxing/activities/walk/").content.decode()
+    )  # fragments and page cached
     activity.title, activity.place = "预览中的新标题", "新的地点"
     # As the admin's preview does it, without the editor's cookies: no shared page, no shared fragment.
     preview = activity.make_preview_request().content.decode()

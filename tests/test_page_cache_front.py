@@ -89,7 +89,9 @@ def test_head_gets_the_headers_without_the_body(front, news_index):
     assert head.headers["X-Page-Cache"] == "hit" and head.body == b""
 
 
-def test_a_signed_in_visitor_or_a_pending_message_is_never_served_a_shared_page(front, news_index, resident_a, client):
+def test_a_signed_in_visitor_or_a_pending_message_is_never_served_a_shared_page(
+    front, news_index, resident_a, client
+):
     Answer(front, environ("/wuxing/news/"))
     client.force_login(resident_a)
     session = client.cookies["sessionid"].value
@@ -104,7 +106,10 @@ def test_plain_http_reaches_the_https_redirect_not_a_stored_page(news_index, set
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     front = PageCacheFront(get_wsgi_application())  # SecurityMiddleware reads the settings when it is built
     Answer(front, environ("/wuxing/news/", HTTP_X_FORWARDED_PROTO="https"))
-    assert Answer(front, environ("/wuxing/news/", HTTP_X_FORWARDED_PROTO="https")).headers["X-Page-Cache"] == "hit"
+    assert (
+        Answer(front, environ("/wuxing/news/", HTTP_X_FORWARDED_PROTO="https")).headers["X-Page-Cache"]
+        == "hit"
+    )
     plain = Answer(front, environ("/wuxing/news/"))
     assert plain.status.startswith("301") and plain.headers["Location"].startswith("https://")
 
@@ -118,7 +123,9 @@ def test_a_host_django_refuses_never_gets_a_page(front, news_index):
 def test_a_cache_outage_at_the_front_leaves_the_page_to_django(front, news_index, monkeypatch):
     real_lookup, calls = page_cache.lookup, []
 
-    def down_once(meta):  # the front's lookup fails; Django's own handling of the request is as without the front
+    def down_once(
+        meta,
+    ):  # the front's lookup fails; Django's own handling of the request is as without the front
         calls.append(meta["PATH_INFO"])
         if len(calls) == 1:
             raise ConnectionError("redis is down")
@@ -132,8 +139,13 @@ def test_a_cache_outage_at_the_front_leaves_the_page_to_django(front, news_index
 @pytest.fixture
 def redis_cache(settings):
     """Production's cache: Redis, with the generation watched and pages copied into this process."""
-    settings.CACHES = {"default": {"BACKEND": "renren_cms.cache.ReusingRedisCache", "LOCATION": URL,
-                                   "KEY_PREFIX": "renren-front-test"}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "renren_cms.cache.ReusingRedisCache",
+            "LOCATION": URL,
+            "KEY_PREFIX": "renren-front-test",
+        }
+    }
     cache.clear()
     yield
     cache.clear()
@@ -161,8 +173,9 @@ def test_with_redis_a_change_by_another_app_server_is_seen_at_once(front, news_i
 
 
 @requires_redis
-def test_with_redis_a_page_copied_into_the_process_expires_like_the_shared_one(front, news_index, redis_cache,
-                                                                               monkeypatch):
+def test_with_redis_a_page_copied_into_the_process_expires_like_the_shared_one(
+    front, news_index, redis_cache, monkeypatch
+):
     # Pages change with time alone too (an activity's sign-up closes): no copy outlives the cache's timeout.
     Answer(front, environ("/wuxing/news/"))
     assert Answer(front, environ("/wuxing/news/")).headers["X-Page-Cache"] == "hit"

@@ -47,7 +47,8 @@ def _bulk(model, rows):
     return model.objects.bulk_create(rows, batch_size=BATCH)
 
 
-def _count_queries(client, url, debug=os.environ.get("QUERY_SCALING_DEBUG")) -> int:
+def _count_queries(client, url) -> int:
+    debug = os.environ.get("QUERY_SCALING_DEBUG")
     # Every cached fragment and page is keyed by the content generation, which bulk_create (no signals) does not
     # move: move it, as any save does, so that nothing cached hides the queries. (cache.clear() would also drop
     # Wagtail's site root paths, which a running server keeps, and count their queries too.)
@@ -56,7 +57,11 @@ def _count_queries(client, url, debug=os.environ.get("QUERY_SCALING_DEBUG")) -> 
         response = client.get(url)
     assert response.status_code == 200, url
     if debug:  # QUERY_SCALING_DEBUG=300 pytest -s … prints each query's first 300 characters
-        print(f"\n=== {url} {len(queries)}", *(q["sql"][: int(debug)] for q in queries.captured_queries), sep="\n  ")
+        print(
+            f"\n=== {url} {len(queries)}",
+            *(q["sql"][: int(debug)] for q in queries.captured_queries),
+            sep="\n  ",
+        )
     return len(queries)
 
 
@@ -109,9 +114,13 @@ def resident_client(viewer):
 
 def _people(start, stop):
     """Residents numbered start … stop-1 (no password: bulk-made rows, like imported residents)."""
-    return _bulk(User, [
-        User(mobile=f"137{number:08d}", display_name=f"居民{number}", password="!") for number in range(start, stop)
-    ])
+    return _bulk(
+        User,
+        [
+            User(mobile=f"137{number:08d}", display_name=f"居民{number}", password="!")
+            for number in range(start, stop)
+        ],
+    )
 
 
 # --- 议事厅 ------------------------------------------------------------------------------------------------
@@ -123,18 +132,29 @@ def topic_category():
 
 
 def _topics(community, category, author, start, stop):
-    return _bulk(ConsultationTopic, [
-        ConsultationTopic(
-            community=community, category=category, author=author, title=f"议题{number}", description="说明",
-            state=ReviewState.APPROVED, submitted_at=timezone.now(),
-        )
-        for number in range(start, stop)
-    ])
+    return _bulk(
+        ConsultationTopic,
+        [
+            ConsultationTopic(
+                community=community,
+                category=category,
+                author=author,
+                title=f"议题{number}",
+                description="说明",
+                state=ReviewState.APPROVED,
+                submitted_at=timezone.now(),
+            )
+            for number in range(start, stop)
+        ],
+    )
 
 
 def test_topic_list(visitors, community, topic_category, resident_a):
-    assert_flat(visitors, [reverse("topics:list", args=["wuxing"])],
-                lambda start, stop: _topics(community, topic_category, resident_a, start, stop))
+    assert_flat(
+        visitors,
+        [reverse("topics:list", args=["wuxing"])],
+        lambda start, stop: _topics(community, topic_category, resident_a, start, stop),
+    )
 
 
 def test_topic_detail_with_comments_and_supports(visitors, community, topic_category, resident_a):
@@ -144,13 +164,20 @@ def test_topic_detail_with_comments_and_supports(visitors, community, topic_cate
         people = _people(start, stop)
         _bulk(TopicSupport, [TopicSupport(topic=topic, resident=person) for person in people])
         # Half comments, half replies to them: the page shows both.
-        comments = _bulk(TopicComment, [
-            TopicComment(topic=topic, author=person, body=f"评论{start + i}") for i, person in enumerate(people[::2])
-        ])
-        _bulk(TopicComment, [
-            TopicComment(topic=topic, author=person, body="回复", parent=parent)
-            for parent, person in zip(comments, people[1::2], strict=True)
-        ])
+        comments = _bulk(
+            TopicComment,
+            [
+                TopicComment(topic=topic, author=person, body=f"评论{start + i}")
+                for i, person in enumerate(people[::2])
+            ],
+        )
+        _bulk(
+            TopicComment,
+            [
+                TopicComment(topic=topic, author=person, body="回复", parent=parent)
+                for parent, person in zip(comments, people[1::2], strict=True)
+            ],
+        )
 
     assert_flat(visitors, [topic.get_absolute_url()], fill)
 
@@ -159,17 +186,28 @@ def test_topic_detail_with_comments_and_supports(visitors, community, topic_cate
 
 
 def test_help_public_list(visitors, community):
-    category = HelpCategory.objects.create(community=community, name="水电维修", response_hours=24, resolution_days=7)
+    category = HelpCategory.objects.create(
+        community=community, name="水电维修", response_hours=24, resolution_days=7
+    )
 
     def fill(start, stop):
-        _bulk(HelpRequest, [
-            HelpRequest(
-                community=community, category=category, summary=f"求助{n}", description="说明",
-                requester_name="求助人", requester_phone="13900000999", is_public=True,
-                state=HelpState.SUBMITTED, submitted_at=timezone.now(),
-            )
-            for n in range(start, stop)
-        ])
+        _bulk(
+            HelpRequest,
+            [
+                HelpRequest(
+                    community=community,
+                    category=category,
+                    summary=f"求助{n}",
+                    description="说明",
+                    requester_name="求助人",
+                    requester_phone="13900000999",
+                    is_public=True,
+                    state=HelpState.SUBMITTED,
+                    submitted_at=timezone.now(),
+                )
+                for n in range(start, stop)
+            ],
+        )
 
     assert_flat(visitors, [reverse("help:list", args=["wuxing"])], fill)
 
@@ -179,18 +217,29 @@ def test_help_public_list(visitors, community):
 
 @pytest.fixture
 def behaviour(community):
-    return BehaviourItem.objects.create(community=community, polarity="positive", number=1, text="好事", points=2)
+    return BehaviourItem.objects.create(
+        community=community, polarity="positive", number=1, text="好事", points=2
+    )
 
 
 def _claims(community, behaviour, authors):
     now = timezone.now()
-    return _bulk(PointsClaim, [
-        PointsClaim(
-            community=community, behaviour=behaviour, author=author, description="做了好事", points=2,
-            state=ReviewState.APPROVED, submitted_at=now, approved_at=now,
-        )
-        for author in authors
-    ])
+    return _bulk(
+        PointsClaim,
+        [
+            PointsClaim(
+                community=community,
+                behaviour=behaviour,
+                author=author,
+                description="做了好事",
+                points=2,
+                state=ReviewState.APPROVED,
+                submitted_at=now,
+                approved_at=now,
+            )
+            for author in authors
+        ],
+    )
 
 
 def _entries(community, residents, start):
@@ -199,10 +248,16 @@ def _entries(community, residents, start):
     rows = []
     for number, resident in enumerate(residents, start=start):
         balances[resident.pk] = balances.get(resident.pk, 2 * start) + 2
-        rows.append(PointsEntry(
-            resident=resident, community=community, kind=EntryKind.AWARD, delta=2,
-            balance_after=balances[resident.pk], reason=f"奖励{number}",
-        ))
+        rows.append(
+            PointsEntry(
+                resident=resident,
+                community=community,
+                kind=EntryKind.AWARD,
+                delta=2,
+                balance_after=balances[resident.pk],
+                reason=f"奖励{number}",
+            )
+        )
     return _bulk(PointsEntry, rows)
 
 
@@ -211,11 +266,17 @@ def test_board_and_rewards(visitors, community, behaviour):
         people = _people(start, stop)
         _entries(community, people, 0)  # 10,000 residents who earned points this month, to rank
         _claims(community, behaviour, people)
-        _bulk(Reward, [
-            Reward(community=community, name=f"奖品{n}", kind="service", price=10, stock=5) for n in range(start, stop)
-        ])
+        _bulk(
+            Reward,
+            [
+                Reward(community=community, name=f"奖品{n}", kind="service", price=10, stock=5)
+                for n in range(start, stop)
+            ],
+        )
 
-    assert_flat(visitors, [reverse("points:board", args=["wuxing"]), reverse("points:rewards", args=["wuxing"])], fill)
+    assert_flat(
+        visitors, [reverse("points:board", args=["wuxing"]), reverse("points:rewards", args=["wuxing"])], fill
+    )
 
 
 def test_my_pages(resident_client, viewer, community, behaviour, topic_category):
@@ -225,16 +286,24 @@ def test_my_pages(resident_client, viewer, community, behaviour, topic_category)
     def fill(start, stop):
         _entries(community, [viewer] * (stop - start), start)
         _claims(community, behaviour, [viewer] * (stop - start))
-        _bulk(Redemption, [
-            Redemption(reward=reward, community=community, resident=viewer, points=1) for _ in range(start, stop)
-        ])
+        _bulk(
+            Redemption,
+            [
+                Redemption(reward=reward, community=community, resident=viewer, points=1)
+                for _ in range(start, stop)
+            ],
+        )
         _topics(community, topic_category, viewer, start, stop)
 
     urls = ["/points/me/", "/points/me/claims/", "/points/me/redemptions/", reverse("topics:mine")]
     assert_flat(resident_client, urls, fill)
     # 我的 gathers one section per flow (topics, requests, points, clubs …): it has its own, larger budget.
-    assert_flat(resident_client, [reverse("my_account")], lambda start, stop: fill(MANY + start, MANY + stop),
-                budget=25)
+    assert_flat(
+        resident_client,
+        [reverse("my_account")],
+        lambda start, stop: fill(MANY + start, MANY + stop),
+        budget=25,
+    )
 
 
 # --- an activity with its sign-ups ----------------------------------------------------------------------
@@ -244,23 +313,43 @@ def test_activity_page_with_signups(visitors, community_a, viewer):
     _, home = community_a
     index = home.add_child(instance=ActivityIndexPage(title="社区活动", slug="activities"))
     start = timezone.now() + timedelta(days=7)
-    activity = index.add_child(instance=ActivityPage(
-        title="邻里节", slug="fair", place="社区广场", organiser="建设运行组", starts_at=start,
-        ends_at=start + timedelta(hours=2), signup_deadline=start - timedelta(days=1), points=5,
-    ))
+    activity = index.add_child(
+        instance=ActivityPage(
+            title="邻里节",
+            slug="fair",
+            place="社区广场",
+            organiser="建设运行组",
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            signup_deadline=start - timedelta(days=1),
+            points=5,
+        )
+    )
     # The viewer is last on the waitlist: their sign-up box reads their sign-up and their place in the queue.
-    ActivitySignup.objects.create(activity=activity, community=community_a[0], resident=viewer,
-                                  status=SignupStatus.WAITLISTED, check_in_code="999999",
-                                  created_at=timezone.now() + timedelta(minutes=5))
+    ActivitySignup.objects.create(
+        activity=activity,
+        community=community_a[0],
+        resident=viewer,
+        status=SignupStatus.WAITLISTED,
+        check_in_code="999999",
+        created_at=timezone.now() + timedelta(minutes=5),
+    )
 
     def fill(start, stop):
-        _bulk(ActivitySignup, [
-            ActivitySignup(
-                activity=activity, community=community_a[0], resident=person, check_in_code=f"{n:06d}",
-                status=SignupStatus.CONFIRMED if n % 2 else SignupStatus.WAITLISTED, created_at=timezone.now(),
-            )
-            for n, person in zip(range(start, stop), _people(start, stop), strict=True)
-        ])
+        _bulk(
+            ActivitySignup,
+            [
+                ActivitySignup(
+                    activity=activity,
+                    community=community_a[0],
+                    resident=person,
+                    check_in_code=f"{n:06d}",
+                    status=SignupStatus.CONFIRMED if n % 2 else SignupStatus.WAITLISTED,
+                    created_at=timezone.now(),
+                )
+                for n, person in zip(range(start, stop), _people(start, stop), strict=True)
+            ],
+        )
 
     assert_flat(visitors, [activity.url], fill)
     html = visitors["resident"].get(activity.url).content.decode()
@@ -275,23 +364,41 @@ def test_public_indicators(visitors, community):
     year = timezone.localdate().year
 
     def fill(start, stop):
-        _bulk(TaskEvidence, [
-            TaskEvidence(
-                community=community, task=tasks[n % len(tasks)], title=f"佐证{n}", start_date=date(year, 1, 1),
-                state=ReviewState.APPROVED, submitted_at=timezone.now(),
-            )
-            for n in range(start, stop)
-        ])
-        _bulk(SurveyResponse, [
-            SurveyResponse(
-                community=community, kind=SurveyKind.SATISFACTION if n % 2 else SurveyKind.AWARENESS, year=year,
-                answers={}, score=1, max_score=5, positive=bool(n % 3),
-            )
-            for n in range(start, stop)
-        ])
+        _bulk(
+            TaskEvidence,
+            [
+                TaskEvidence(
+                    community=community,
+                    task=tasks[n % len(tasks)],
+                    title=f"佐证{n}",
+                    start_date=date(year, 1, 1),
+                    state=ReviewState.APPROVED,
+                    submitted_at=timezone.now(),
+                )
+                for n in range(start, stop)
+            ],
+        )
+        _bulk(
+            SurveyResponse,
+            [
+                SurveyResponse(
+                    community=community,
+                    kind=SurveyKind.SATISFACTION if n % 2 else SurveyKind.AWARENESS,
+                    year=year,
+                    answers={},
+                    score=1,
+                    max_score=5,
+                    positive=bool(n % 3),
+                )
+                for n in range(start, stop)
+            ],
+        )
 
     assert_flat(visitors, [reverse("evaluation:indicators_json", args=["wuxing"])], fill)
     # The HTML page computes its figures afresh after every content change: the registries in one query, the
     # tasks with their evidence counts in another (9 queries for a visitor, 12 signed in).
-    assert_flat(visitors, [reverse("evaluation:community", args=["wuxing"])],
-                lambda start, stop: fill(MANY + start, MANY + stop))
+    assert_flat(
+        visitors,
+        [reverse("evaluation:community", args=["wuxing"])],
+        lambda start, stop: fill(MANY + start, MANY + stop),
+    )

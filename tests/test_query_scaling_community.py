@@ -41,13 +41,22 @@ pytestmark = pytest.mark.django_db
 def _meetings(community, start, stop):
     # Within the last year, so that the iCal feed lists every one of them too.
     now = timezone.now()
-    return _bulk(DeliberationMeeting, [
-        DeliberationMeeting(
-            community=community, title=f"议事会{n}", starts_at=now - timedelta(minutes=n), place="活动室", host="主持人",
-            status=MeetingStatus.HELD, attendees_count=20, minutes="纪要",
-        )
-        for n in range(start, stop)
-    ])
+    return _bulk(
+        DeliberationMeeting,
+        [
+            DeliberationMeeting(
+                community=community,
+                title=f"议事会{n}",
+                starts_at=now - timedelta(minutes=n),
+                place="活动室",
+                host="主持人",
+                status=MeetingStatus.HELD,
+                attendees_count=20,
+                minutes="纪要",
+            )
+            for n in range(start, stop)
+        ],
+    )
 
 
 def test_meeting_list_and_calendar(visitors, community, topic_category, resident_a):
@@ -71,8 +80,13 @@ def test_meeting_detail_with_its_agenda(visitors, community, topic_category, res
         topics = _topics(community, topic_category, resident_a, start, stop)
         # Positions 1…10,000 in order (not the topics' ids, which run past a small integer on PostgreSQL after
         # other tests).
-        _bulk(AgendaItem, [AgendaItem(meeting=meeting, topic=topic, position=start + number + 1)
-                           for number, topic in enumerate(topics)])
+        _bulk(
+            AgendaItem,
+            [
+                AgendaItem(meeting=meeting, topic=topic, position=start + number + 1)
+                for number, topic in enumerate(topics)
+            ],
+        )
 
     assert_flat(visitors, [url], fill)
     assert "第 1 页，共 500 页" in visitors["anonymous"].get(url).content.decode()  # 20 topics a page
@@ -82,17 +96,27 @@ def test_meeting_detail_with_its_agenda(visitors, community, topic_category, res
 
 
 def _open_every_day(spaces):
-    return _bulk(OpeningHours, [
-        OpeningHours(space=space, weekday=day, opens=time(8), closes=time(20)) for space in spaces for day in range(7)
-    ])
+    return _bulk(
+        OpeningHours,
+        [
+            OpeningHours(space=space, weekday=day, opens=time(8), closes=time(20))
+            for space in spaces
+            for day in range(7)
+        ],
+    )
 
 
 def test_space_list(visitors, community):
     def fill(start, stop):
-        _open_every_day(_bulk(SharedSpace, [
-            SharedSpace(community=community, name=f"客厅{n:05d}", kind="lounge", location="一楼")
-            for n in range(start, stop)
-        ]))
+        _open_every_day(
+            _bulk(
+                SharedSpace,
+                [
+                    SharedSpace(community=community, name=f"客厅{n:05d}", kind="lounge", location="一楼")
+                    for n in range(start, stop)
+                ],
+            )
+        )
 
     url = reverse("spaces:list", args=["wuxing"])
     assert_flat(visitors, [url], fill)
@@ -107,14 +131,23 @@ def test_space_detail_with_bookings(visitors, community, viewer):
 
     def fill(start, stop):
         # One booking an hour from 8:00 to 18:00, day after day from this week's Monday on: the page shows a week.
-        _bulk(SpaceBooking, [
-            SpaceBooking(
-                community=community, author=viewer, space=space, date=monday + timedelta(days=n // 10),
-                start_time=time(8 + n % 10), end_time=time(9 + n % 10), purpose="读书会",
-                state=ReviewState.APPROVED if n % 2 else ReviewState.SUBMITTED, submitted_at=timezone.now(),
-            )
-            for n in range(start, stop)
-        ])
+        _bulk(
+            SpaceBooking,
+            [
+                SpaceBooking(
+                    community=community,
+                    author=viewer,
+                    space=space,
+                    date=monday + timedelta(days=n // 10),
+                    start_time=time(8 + n % 10),
+                    end_time=time(9 + n % 10),
+                    purpose="读书会",
+                    state=ReviewState.APPROVED if n % 2 else ReviewState.SUBMITTED,
+                    submitted_at=timezone.now(),
+                )
+                for n in range(start, stop)
+            ],
+        )
 
     assert_flat(visitors, [space.get_absolute_url()], fill)
 
@@ -124,8 +157,16 @@ def test_space_detail_with_bookings(visitors, community, viewer):
 
 def _club(community, leader, name):
     return Club(
-        community=community, author=leader, leader=leader, name=name, description="说明", category="culture",
-        meeting_time="每周六上午", place="活动室", state=ReviewState.APPROVED, submitted_at=timezone.now(),
+        community=community,
+        author=leader,
+        leader=leader,
+        name=name,
+        description="说明",
+        category="culture",
+        meeting_time="每周六上午",
+        place="活动室",
+        state=ReviewState.APPROVED,
+        submitted_at=timezone.now(),
     )
 
 
@@ -155,11 +196,19 @@ def test_club_detail_with_its_members(visitors, community, resident_a):
 
 def test_service_circle(visitors, community):
     def fill(start, stop):
-        _bulk(ServicePoint, [
-            ServicePoint(community=community, name=f"服务点{n:05d}", category="elderly_care", address="幸福路1号",
-                         walking_minutes=5)
-            for n in range(start, stop)
-        ])
+        _bulk(
+            ServicePoint,
+            [
+                ServicePoint(
+                    community=community,
+                    name=f"服务点{n:05d}",
+                    category="elderly_care",
+                    address="幸福路1号",
+                    walking_minutes=5,
+                )
+                for n in range(start, stop)
+            ],
+        )
 
     url = reverse("services:circle", args=["wuxing"])
     assert_flat(visitors, [url], fill)

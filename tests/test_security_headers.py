@@ -11,8 +11,20 @@ INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?
 INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=", re.I)
 
 
-@pytest.mark.parametrize("url", ["/", "/wuxing/", "/wuxing/news/", "/wuxing/news/news-1/", "/wuxing/activities/",
-                                 "/wuxing/behaviours/", "/accounts/login/", "/accounts/signup/", "/search/?q=议事"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/wuxing/",
+        "/wuxing/news/",
+        "/wuxing/news/news-1/",
+        "/wuxing/activities/",
+        "/wuxing/behaviours/",
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/search/?q=议事",
+    ],
+)
 def test_public_pages_have_strict_headers_and_no_inline_script(client, demo, url):
     cache.clear()
     for _ in range(2):  # the second answer may come from the page cache: it must carry the headers too
@@ -48,4 +60,6 @@ def test_admin_has_its_own_policy_and_the_preview_can_be_framed_by_the_admin_onl
     assert preview["X-Frame-Options"] == "SAMEORIGIN"
     # The public page itself still may not be framed at all.
     public = client.get(news.url)
-    assert "frame-ancestors 'none'" in public["Content-Security-Policy"] and public["X-Frame-Options"] == "DENY"
+    assert (
+        "frame-ancestors 'none'" in public["Content-Security-Policy"] and public["X-Frame-Options"] == "DENY"
+    )

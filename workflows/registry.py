@@ -37,8 +37,7 @@ def unregister_notification_kind(kind: str) -> None:
 
 def notification_kinds() -> dict[str, object]:
     kinds = {
-        model.get_notification_kind(): capfirst(model._meta.verbose_name_plural)
-        for model in _reviewables
+        model.get_notification_kind(): capfirst(model._meta.verbose_name_plural) for model in _reviewables
     }
     kinds.update(_notification_kinds)
     return dict(sorted(kinds.items()))

@@ -121,7 +121,9 @@ def set_notification_preferences(*, user, preferences: dict[str, str]) -> None:
             )
 
 
-def log_transition(*, obj, transition: str, from_state: str, to_state: str, actor, comment: str = "") -> TransitionLog:
+def log_transition(
+    *, obj, transition: str, from_state: str, to_state: str, actor, comment: str = ""
+) -> TransitionLog:
     """Log a state change of an item that is not a Reviewable (a small FSM of its own, e.g. a redemption),
     so that every state change in the site has the same timeline. Call it inside the change's transaction.
 

@@ -143,4 +143,3 @@ class TransitionView(WagtailAdminTemplateMixin, FormView):
             }
         )
         return context
-

@@ -4,28 +4,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ConstructionTask',
+            name="ConstructionTask",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(unique=True, verbose_name='number')),
-                ('pillar', models.CharField(choices=[('participation', 'Participation community'), ('responsibility', 'Responsibility community'), ('life', 'Life community'), ('growth', 'Growth community')], max_length=20, verbose_name='community pillar')),
-                ('subcategory', models.CharField(max_length=40, verbose_name='construction category')),
-                ('binding', models.BooleanField(help_text='Binding (约束性) tasks must be achieved; the others are expected (预期性).', verbose_name='binding')),
-                ('text', models.TextField(verbose_name='task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(unique=True, verbose_name="number")),
+                (
+                    "pillar",
+                    models.CharField(
+                        choices=[
+                            ("participation", "Participation community"),
+                            ("responsibility", "Responsibility community"),
+                            ("life", "Life community"),
+                            ("growth", "Growth community"),
+                        ],
+                        max_length=20,
+                        verbose_name="community pillar",
+                    ),
+                ),
+                ("subcategory", models.CharField(max_length=40, verbose_name="construction category")),
+                (
+                    "binding",
+                    models.BooleanField(
+                        help_text="Binding (约束性) tasks must be achieved; the others are expected (预期性).",
+                        verbose_name="binding",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="task")),
             ],
             options={
-                'verbose_name': 'construction task',
-                'verbose_name_plural': 'construction tasks',
-                'ordering': ['number'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('number__gte', 1), ('number__lte', 24)), name='construction_task_number_1_to_24')],
+                "verbose_name": "construction task",
+                "verbose_name_plural": "construction tasks",
+                "ordering": ["number"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("number__gte", 1), ("number__lte", 24)),
+                        name="construction_task_number_1_to_24",
+                    )
+                ],
             },
         ),
     ]

@@ -2,7 +2,12 @@
 
 from django.db import migrations
 
-PILLARS = {"参与共同体": "participation", "责任共同体": "responsibility", "生活共同体": "life", "成长共同体": "growth"}
+PILLARS = {
+    "参与共同体": "participation",
+    "责任共同体": "responsibility",
+    "生活共同体": "life",
+    "成长共同体": "growth",
+}
 
 
 def load_tasks(apps, schema_editor):

@@ -3,174 +3,446 @@
 import django.db.models.deletion
 import django.utils.timezone
 import django_fsm
-import evaluation.models.evidence
 from django.conf import settings
 from django.db import migrations, models
 
+import evaluation.models.evidence
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('evaluation', '0002_load_construction_tasks'),
-        ('participation', '0006_points_ledger_append_only'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("evaluation", "0002_load_construction_tasks"),
+        ("participation", "0006_points_ledger_append_only"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EvaluationPeriod',
+            name="EvaluationPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, verbose_name='name')),
-                ('start', models.DateField(verbose_name='start date')),
-                ('end', models.DateField(verbose_name='end date')),
-                ('closed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='closed at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('closed_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='closed by')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='evaluation_periods', to='participation.community', verbose_name='community')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, verbose_name="name")),
+                ("start", models.DateField(verbose_name="start date")),
+                ("end", models.DateField(verbose_name="end date")),
+                (
+                    "closed_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="closed at"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "closed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="closed by",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="evaluation_periods",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'evaluation period',
-                'verbose_name_plural': 'evaluation periods',
-                'ordering': ['community', '-start', '-pk'],
+                "verbose_name": "evaluation period",
+                "verbose_name_plural": "evaluation periods",
+                "ordering": ["community", "-start", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='PeriodSnapshot',
+            name="PeriodSnapshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('as_of', models.DateField(verbose_name='figures as of')),
-                ('indicators', models.JSONField(verbose_name='indicator values')),
-                ('tasks', models.JSONField(verbose_name='task statuses')),
-                ('evidence', models.JSONField(help_text='Id, title, task and dates of each item.', verbose_name='evidence list')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('period', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='snapshot', to='evaluation.evaluationperiod', verbose_name='evaluation period')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("as_of", models.DateField(verbose_name="figures as of")),
+                ("indicators", models.JSONField(verbose_name="indicator values")),
+                ("tasks", models.JSONField(verbose_name="task statuses")),
+                (
+                    "evidence",
+                    models.JSONField(
+                        help_text="Id, title, task and dates of each item.", verbose_name="evidence list"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "period",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="snapshot",
+                        to="evaluation.evaluationperiod",
+                        verbose_name="evaluation period",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'period snapshot',
-                'verbose_name_plural': 'period snapshots',
+                "verbose_name": "period snapshot",
+                "verbose_name_plural": "period snapshots",
             },
         ),
         migrations.CreateModel(
-            name='SurveyResponse',
+            name="SurveyResponse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('satisfaction', 'Satisfaction questionnaire'), ('awareness', 'Convention awareness quiz')], max_length=20, verbose_name='survey')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='survey round (year)')),
-                ('submitted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='submitted at')),
-                ('answers', models.JSONField(verbose_name='answers')),
-                ('score', models.PositiveSmallIntegerField(help_text='Satisfaction: the overall rating (1–5). Quiz: the number of right answers.', verbose_name='score')),
-                ('max_score', models.PositiveSmallIntegerField(verbose_name='maximum score')),
-                ('positive', models.BooleanField(help_text='Satisfied (overall rating 4 or 5), or aware of the convention (quiz passed).', verbose_name='positive')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='survey_responses', to='participation.community', verbose_name='community')),
-                ('respondent', models.ForeignKey(blank=True, help_text='Empty for visitors.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='respondent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("satisfaction", "Satisfaction questionnaire"),
+                            ("awareness", "Convention awareness quiz"),
+                        ],
+                        max_length=20,
+                        verbose_name="survey",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="survey round (year)")),
+                (
+                    "submitted_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="submitted at"),
+                ),
+                ("answers", models.JSONField(verbose_name="answers")),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        help_text="Satisfaction: the overall rating (1–5). Quiz: the number of right answers.",
+                        verbose_name="score",
+                    ),
+                ),
+                ("max_score", models.PositiveSmallIntegerField(verbose_name="maximum score")),
+                (
+                    "positive",
+                    models.BooleanField(
+                        help_text="Satisfied (overall rating 4 or 5), or aware of the convention (quiz passed).",
+                        verbose_name="positive",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="survey_responses",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
+                (
+                    "respondent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for visitors.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="respondent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'survey response',
-                'verbose_name_plural': 'survey responses',
-                'ordering': ['-submitted_at', '-pk'],
+                "verbose_name": "survey response",
+                "verbose_name_plural": "survey responses",
+                "ordering": ["-submitted_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='TaskEvidence',
+            name="TaskEvidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', django_fsm.FSMField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('approved', 'Approved'), ('returned', 'Returned for changes'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], db_index=True, default='draft', editable=False, max_length=50, protected=True, verbose_name='state')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('submitted_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='submitted at')),
-                ('title', models.CharField(max_length=120, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('start_date', models.DateField(help_text='The day of the event, or the first day of the period.', verbose_name='date')),
-                ('end_date', models.DateField(blank=True, help_text='Only for evidence about a period.', null=True, verbose_name='end date')),
-                ('measured_values', models.JSONField(blank=True, default=dict, help_text='Optional figures, e.g. the number of participants, as name → value.', verbose_name='measured values')),
-                ('author', models.ForeignKey(blank=True, help_text='Empty for items a visitor created without an account.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)s_set', to='participation.community', verbose_name='community')),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='evidence', to='evaluation.constructiontask', verbose_name='construction task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("approved", "Approved"),
+                            ("returned", "Returned for changes"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        editable=False,
+                        max_length=50,
+                        protected=True,
+                        verbose_name="state",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="submitted at"),
+                ),
+                ("title", models.CharField(max_length=120, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "start_date",
+                    models.DateField(
+                        help_text="The day of the event, or the first day of the period.", verbose_name="date"
+                    ),
+                ),
+                (
+                    "end_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Only for evidence about a period.",
+                        null=True,
+                        verbose_name="end date",
+                    ),
+                ),
+                (
+                    "measured_values",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="Optional figures, e.g. the number of participants, as name → value.",
+                        verbose_name="measured values",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for items a visitor created without an account.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)s_set",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="evidence",
+                        to="evaluation.constructiontask",
+                        verbose_name="construction task",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'task evidence',
-                'verbose_name_plural': 'task evidence',
-                'ordering': ['-start_date', '-pk'],
-                'abstract': False,
+                "verbose_name": "task evidence",
+                "verbose_name_plural": "task evidence",
+                "ordering": ["-start_date", "-pk"],
+                "abstract": False,
             },
             bases=(django_fsm.FSMModelMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='EvidenceLink',
+            name="EvidenceLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField(verbose_name='object id')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype', verbose_name='content type')),
-                ('evidence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='evaluation.taskevidence', verbose_name='task evidence')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField(verbose_name="object id")),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="contenttypes.contenttype",
+                        verbose_name="content type",
+                    ),
+                ),
+                (
+                    "evidence",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="evaluation.taskevidence",
+                        verbose_name="task evidence",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'linked record',
-                'verbose_name_plural': 'linked records',
-                'ordering': ['content_type_id', 'object_id'],
+                "verbose_name": "linked record",
+                "verbose_name_plural": "linked records",
+                "ordering": ["content_type_id", "object_id"],
             },
         ),
         migrations.CreateModel(
-            name='EvidenceFile',
+            name="EvidenceFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, upload_to=evaluation.models.evidence._evidence_upload_to, verbose_name='file')),
-                ('original_name', models.CharField(max_length=200, verbose_name='original file name')),
-                ('kind', models.CharField(choices=[('jpeg', 'JPEG'), ('png', 'PNG'), ('webp', 'WebP'), ('pdf', 'PDF'), ('docx', 'Word (docx)'), ('xlsx', 'Excel (xlsx)'), ('pptx', 'PowerPoint (pptx)'), ('doc', 'Word (doc)'), ('xls', 'Excel (xls)')], max_length=8, verbose_name='file type')),
-                ('size', models.PositiveIntegerField(verbose_name='size in bytes')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by')),
-                ('evidence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='evaluation.taskevidence', verbose_name='task evidence')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=200,
+                        upload_to=evaluation.models.evidence._evidence_upload_to,
+                        verbose_name="file",
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=200, verbose_name="original file name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("jpeg", "JPEG"),
+                            ("png", "PNG"),
+                            ("webp", "WebP"),
+                            ("pdf", "PDF"),
+                            ("docx", "Word (docx)"),
+                            ("xlsx", "Excel (xlsx)"),
+                            ("pptx", "PowerPoint (pptx)"),
+                            ("doc", "Word (doc)"),
+                            ("xls", "Excel (xls)"),
+                        ],
+                        max_length=8,
+                        verbose_name="file type",
+                    ),
+                ),
+                ("size", models.PositiveIntegerField(verbose_name="size in bytes")),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True, verbose_name="uploaded at")),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="uploaded by",
+                    ),
+                ),
+                (
+                    "evidence",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="evaluation.taskevidence",
+                        verbose_name="task evidence",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'evidence file',
-                'verbose_name_plural': 'evidence files',
-                'ordering': ['uploaded_at', 'pk'],
+                "verbose_name": "evidence file",
+                "verbose_name_plural": "evidence files",
+                "ordering": ["uploaded_at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='evaluationperiod',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gte', models.F('start'))), name='evaluation_period_ordered', violation_error_message='The end date cannot be before the start date.'),
+            model_name="evaluationperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gte", models.F("start"))),
+                name="evaluation_period_ordered",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evaluationperiod',
-            constraint=models.UniqueConstraint(fields=('community', 'name'), name='evaluation_period_name_unique_per_community', violation_error_message='This community already has a period with this name.'),
+            model_name="evaluationperiod",
+            constraint=models.UniqueConstraint(
+                fields=("community", "name"),
+                name="evaluation_period_name_unique_per_community",
+                violation_error_message="This community already has a period with this name.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evaluationperiod',
-            constraint=models.CheckConstraint(condition=models.Q(('closed_by__isnull', True), ('closed_at__isnull', False), _connector='OR'), name='evaluation_period_closed_by_needs_time'),
+            model_name="evaluationperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("closed_by__isnull", True), ("closed_at__isnull", False), _connector="OR"
+                ),
+                name="evaluation_period_closed_by_needs_time",
+            ),
         ),
         migrations.AddIndex(
-            model_name='surveyresponse',
-            index=models.Index(fields=['community', 'submitted_at', 'kind', 'positive'], name='survey_window_idx'),
+            model_name="surveyresponse",
+            index=models.Index(
+                fields=["community", "submitted_at", "kind", "positive"], name="survey_window_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='surveyresponse',
-            constraint=models.UniqueConstraint(condition=models.Q(('respondent__isnull', False)), fields=('community', 'kind', 'respondent', 'year'), name='survey_response_once_per_resident_and_year'),
+            model_name="surveyresponse",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("respondent__isnull", False)),
+                fields=("community", "kind", "respondent", "year"),
+                name="survey_response_once_per_resident_and_year",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='surveyresponse',
-            constraint=models.CheckConstraint(condition=models.Q(('score__lte', models.F('max_score'))), name='survey_score_in_range'),
+            model_name="surveyresponse",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("score__lte", models.F("max_score"))), name="survey_score_in_range"
+            ),
         ),
         migrations.AddIndex(
-            model_name='taskevidence',
-            index=models.Index(fields=['community', 'task', 'state'], name='evidence_community_task_idx'),
+            model_name="taskevidence",
+            index=models.Index(fields=["community", "task", "state"], name="evidence_community_task_idx"),
         ),
         migrations.AddConstraint(
-            model_name='taskevidence',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'withdrawn']), ('submitted_at__isnull', False), _connector='OR'), name='evaluation_taskevidence_submitted_has_time', violation_error_message='A submitted item must have a submission time.'),
+            model_name="taskevidence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("state__in", ["draft", "withdrawn"]), ("submitted_at__isnull", False), _connector="OR"
+                ),
+                name="evaluation_taskevidence_submitted_has_time",
+                violation_error_message="A submitted item must have a submission time.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='taskevidence',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='task_evidence_period_ordered', violation_error_message='The end date cannot be before the start date.'),
+            model_name="taskevidence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True), ("end_date__gte", models.F("start_date")), _connector="OR"
+                ),
+                name="task_evidence_period_ordered",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evidencelink',
-            constraint=models.UniqueConstraint(fields=('evidence', 'content_type', 'object_id'), name='evidence_link_once_per_record'),
+            model_name="evidencelink",
+            constraint=models.UniqueConstraint(
+                fields=("evidence", "content_type", "object_id"), name="evidence_link_once_per_record"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evidencefile',
-            constraint=models.CheckConstraint(condition=models.Q(('size__lte', 20971520)), name='evidence_file_at_most_20_mb'),
+            model_name="evidencefile",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("size__lte", 20971520)), name="evidence_file_at_most_20_mb"
+            ),
         ),
     ]

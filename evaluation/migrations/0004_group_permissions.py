@@ -10,7 +10,12 @@ GRANTS = {
     "综合协调组": [f"{action}_taskevidence" for action in ("add", "change", "delete", "view")]
     + ["view_evaluationperiod"],
     # Review evidence (transitions need no model permission), define and close periods.
-    "效果评价组": ["view_taskevidence", "add_evaluationperiod", "change_evaluationperiod", "view_evaluationperiod"],
+    "效果评价组": [
+        "view_taskevidence",
+        "add_evaluationperiod",
+        "change_evaluationperiod",
+        "view_evaluationperiod",
+    ],
 }
 
 
@@ -23,7 +28,9 @@ def grant(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     for name, codenames in GRANTS.items():
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*Permission.objects.filter(content_type__app_label="evaluation", codename__in=codenames))
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="evaluation", codename__in=codenames)
+        )
 
 
 def revoke(apps, schema_editor):

@@ -34,7 +34,9 @@ class TaskEvidence(CommunityReviewable):
     )
     title = models.CharField(_("title"), max_length=120)
     description = models.TextField(_("description"), blank=True)
-    start_date = models.DateField(_("date"), help_text=_("The day of the event, or the first day of the period."))
+    start_date = models.DateField(
+        _("date"), help_text=_("The day of the event, or the first day of the period.")
+    )
     end_date = models.DateField(
         _("end date"), null=True, blank=True, help_text=_("Only for evidence about a period.")
     )

@@ -64,7 +64,10 @@ class PeriodSnapshot(models.Model):
     """What a period's figures were when it was closed. Written once; later data never changes it."""
 
     period = models.OneToOneField(
-        EvaluationPeriod, on_delete=models.PROTECT, related_name="snapshot", verbose_name=_("evaluation period")
+        EvaluationPeriod,
+        on_delete=models.PROTECT,
+        related_name="snapshot",
+        verbose_name=_("evaluation period"),
     )
     as_of = models.DateField(_("figures as of"))
     indicators = models.JSONField(_("indicator values"))

@@ -41,7 +41,8 @@ class SurveyResponse(models.Model):
     )
     max_score = models.PositiveSmallIntegerField(_("maximum score"))
     positive = models.BooleanField(
-        _("positive"), help_text=_("Satisfied (overall rating 4 or 5), or aware of the convention (quiz passed).")
+        _("positive"),
+        help_text=_("Satisfied (overall rating 4 or 5), or aware of the convention (quiz passed)."),
     )
 
     class Meta:
@@ -54,7 +55,9 @@ class SurveyResponse(models.Model):
                 condition=Q(respondent__isnull=False),
                 name="survey_response_once_per_resident_and_year",
             ),
-            models.CheckConstraint(condition=Q(score__lte=models.F("max_score")), name="survey_score_in_range"),
+            models.CheckConstraint(
+                condition=Q(score__lte=models.F("max_score")), name="survey_score_in_range"
+            ),
         ]
         # Covers the indicators' aggregate (window on submitted_at, counts by kind and positive) on its own.
         indexes = [

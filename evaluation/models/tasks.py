@@ -18,7 +18,8 @@ class ConstructionTask(models.Model):
     pillar = models.CharField(_("community pillar"), max_length=20, choices=Pillar.choices)
     subcategory = models.CharField(_("construction category"), max_length=40)
     binding = models.BooleanField(
-        _("binding"), help_text=_("Binding (约束性) tasks must be achieved; the others are expected (预期性).")
+        _("binding"),
+        help_text=_("Binding (约束性) tasks must be achieved; the others are expected (预期性)."),
     )
     text = models.TextField(_("task"))
 

@@ -2,174 +2,417 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import home.models.mixins
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
+import home.models.mixins
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ActivityIndexPage',
+            name="ActivityIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, max_length=400, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, max_length=400, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'activity index page',
-                'verbose_name_plural': 'activity index pages',
+                "verbose_name": "activity index page",
+                "verbose_name_plural": "activity index pages",
             },
-            bases=(home.models.mixins.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(home.models.mixins.SegmentedSearchMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='BehaviourListPage',
+            name="BehaviourListPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'behaviour list page',
-                'verbose_name_plural': 'behaviour list pages',
+                "verbose_name": "behaviour list page",
+                "verbose_name_plural": "behaviour list pages",
             },
-            bases=(home.models.mixins.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(home.models.mixins.SegmentedSearchMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='CommunityApprovalTask',
+            name="CommunityApprovalTask",
             fields=[
-                ('task_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.task')),
+                (
+                    "task_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.task",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'community approval task',
-                'verbose_name_plural': 'community approval tasks',
+                "verbose_name": "community approval task",
+                "verbose_name_plural": "community approval tasks",
             },
-            bases=('wagtailcore.task',),
+            bases=("wagtailcore.task",),
         ),
         migrations.CreateModel(
-            name='ConventionPage',
+            name="ConventionPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('preamble', wagtail.fields.RichTextField(blank=True, verbose_name='preamble')),
-                ('sections', wagtail.fields.StreamField([('section', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 40}), 1: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 2: ('wagtail.blocks.ListBlock', (1,), {'label': 'Lines'}), 3: ('wagtail.blocks.StructBlock', [[('title', 0), ('lines', 2)]], {})}, verbose_name='sections')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("preamble", wagtail.fields.RichTextField(blank=True, verbose_name="preamble")),
+                (
+                    "sections",
+                    wagtail.fields.StreamField(
+                        [("section", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Title", "max_length": 40}),
+                            1: ("wagtail.blocks.CharBlock", (), {"max_length": 120}),
+                            2: ("wagtail.blocks.ListBlock", (1,), {"label": "Lines"}),
+                            3: ("wagtail.blocks.StructBlock", [[("title", 0), ("lines", 2)]], {}),
+                        },
+                        verbose_name="sections",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'convention page',
-                'verbose_name_plural': 'convention pages',
+                "verbose_name": "convention page",
+                "verbose_name_plural": "convention pages",
             },
-            bases=(home.models.mixins.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(home.models.mixins.SegmentedSearchMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'community home page',
-                'verbose_name_plural': 'community home pages',
+                "verbose_name": "community home page",
+                "verbose_name_plural": "community home pages",
             },
-            bases=(home.models.mixins.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(home.models.mixins.SegmentedSearchMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='NewsIndexPage',
+            name="NewsIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, max_length=400, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, max_length=400, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'news index page',
-                'verbose_name_plural': 'news index pages',
+                "verbose_name": "news index page",
+                "verbose_name_plural": "news index pages",
             },
-            bases=(home.models.mixins.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(home.models.mixins.SegmentedSearchMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='NewsPage',
+            name="NewsPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('date', models.DateField(default=django.utils.timezone.localdate, verbose_name='date')),
-                ('summary', models.TextField(blank=True, max_length=400, verbose_name='summary')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('quote', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': 'Heading', 'max_length': 120}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'h3', 'h4'], 'label': 'Paragraph'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 3: ('wagtail.blocks.BlockQuoteBlock', (), {'label': 'Quote'})}, verbose_name='body')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("date", models.DateField(default=django.utils.timezone.localdate, verbose_name="date")),
+                ("summary", models.TextField(blank=True, max_length=400, verbose_name="summary")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("image", 2), ("quote", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"form_classname": "title", "label": "Heading", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "ol", "ul", "h3", "h4"],
+                                    "label": "Paragraph",
+                                },
+                            ),
+                            2: ("wagtail.images.blocks.ImageBlock", [], {"label": "Image"}),
+                            3: ("wagtail.blocks.BlockQuoteBlock", (), {"label": "Quote"}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'news page',
-                'verbose_name_plural': 'news pages',
+                "verbose_name": "news page",
+                "verbose_name_plural": "news pages",
             },
-            bases=(home.models.mixins.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(home.models.mixins.SegmentedSearchMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='NewsPageTag',
+            name="NewsPageTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'news tag',
-                'verbose_name_plural': 'news tags',
+                "verbose_name": "news tag",
+                "verbose_name_plural": "news tags",
             },
         ),
         migrations.CreateModel(
-            name='PortalPage',
+            name="PortalPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'street portal page',
-                'verbose_name_plural': 'street portal pages',
+                "verbose_name": "street portal page",
+                "verbose_name_plural": "street portal pages",
             },
-            bases=(home.models.mixins.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(home.models.mixins.SegmentedSearchMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='ResponsibilityListPage',
+            name="ResponsibilityListPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-                ('categories', wagtail.fields.StreamField([('category', 7)], blank=True, block_lookup={0: ('wagtail.blocks.IntegerBlock', (), {'label': 'Number', 'min_value': 1}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Category', 'max_length': 40}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Scene', 'max_length': 40, 'required': False}), 3: ('wagtail.blocks.TextBlock', (), {}), 4: ('wagtail.blocks.ListBlock', (3,), {'label': 'Duties'}), 5: ('wagtail.blocks.StructBlock', [[('scene', 2), ('duties', 4)]], {}), 6: ('wagtail.blocks.ListBlock', (5,), {'label': 'Scenes'}), 7: ('wagtail.blocks.StructBlock', [[('number', 0), ('category', 1), ('scenes', 6)]], {})}, verbose_name='categories')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
+                (
+                    "categories",
+                    wagtail.fields.StreamField(
+                        [("category", 7)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.IntegerBlock", (), {"label": "Number", "min_value": 1}),
+                            1: ("wagtail.blocks.CharBlock", (), {"label": "Category", "max_length": 40}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Scene", "max_length": 40, "required": False},
+                            ),
+                            3: ("wagtail.blocks.TextBlock", (), {}),
+                            4: ("wagtail.blocks.ListBlock", (3,), {"label": "Duties"}),
+                            5: ("wagtail.blocks.StructBlock", [[("scene", 2), ("duties", 4)]], {}),
+                            6: ("wagtail.blocks.ListBlock", (5,), {"label": "Scenes"}),
+                            7: (
+                                "wagtail.blocks.StructBlock",
+                                [[("number", 0), ("category", 1), ("scenes", 6)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="categories",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'responsibility list page',
-                'verbose_name_plural': 'responsibility list pages',
+                "verbose_name": "responsibility list page",
+                "verbose_name_plural": "responsibility list pages",
             },
-            bases=(home.models.mixins.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(home.models.mixins.SegmentedSearchMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='StandardPage',
+            name="StandardPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, max_length=400, verbose_name='summary')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('quote', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': 'Heading', 'max_length': 120}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'h3', 'h4'], 'label': 'Paragraph'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 3: ('wagtail.blocks.BlockQuoteBlock', (), {'label': 'Quote'})}, verbose_name='body')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, max_length=400, verbose_name="summary")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("image", 2), ("quote", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"form_classname": "title", "label": "Heading", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "ol", "ul", "h3", "h4"],
+                                    "label": "Paragraph",
+                                },
+                            ),
+                            2: ("wagtail.images.blocks.ImageBlock", [], {"label": "Image"}),
+                            3: ("wagtail.blocks.BlockQuoteBlock", (), {"label": "Quote"}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'standard page',
-                'verbose_name_plural': 'standard pages',
+                "verbose_name": "standard page",
+                "verbose_name_plural": "standard pages",
             },
-            bases=(home.models.mixins.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(home.models.mixins.SegmentedSearchMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='ActivityPage',
+            name="ActivityPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('starts_at', models.DateTimeField(verbose_name='starts at')),
-                ('ends_at', models.DateTimeField(verbose_name='ends at')),
-                ('place', models.CharField(max_length=120, verbose_name='place')),
-                ('organiser', models.CharField(max_length=120, verbose_name='organiser')),
-                ('capacity', models.PositiveIntegerField(blank=True, help_text='Leave empty for no limit.', null=True, verbose_name='capacity')),
-                ('signup_deadline', models.DateTimeField(blank=True, null=True, verbose_name='sign-up deadline')),
-                ('summary', models.TextField(blank=True, max_length=400, verbose_name='summary')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('quote', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': 'Heading', 'max_length': 120}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'h3', 'h4'], 'label': 'Paragraph'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 3: ('wagtail.blocks.BlockQuoteBlock', (), {'label': 'Quote'})}, verbose_name='body')),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="starts at")),
+                ("ends_at", models.DateTimeField(verbose_name="ends at")),
+                ("place", models.CharField(max_length=120, verbose_name="place")),
+                ("organiser", models.CharField(max_length=120, verbose_name="organiser")),
+                (
+                    "capacity",
+                    models.PositiveIntegerField(
+                        blank=True, help_text="Leave empty for no limit.", null=True, verbose_name="capacity"
+                    ),
+                ),
+                (
+                    "signup_deadline",
+                    models.DateTimeField(blank=True, null=True, verbose_name="sign-up deadline"),
+                ),
+                ("summary", models.TextField(blank=True, max_length=400, verbose_name="summary")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("image", 2), ("quote", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"form_classname": "title", "label": "Heading", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "ol", "ul", "h3", "h4"],
+                                    "label": "Paragraph",
+                                },
+                            ),
+                            2: ("wagtail.images.blocks.ImageBlock", [], {"label": "Image"}),
+                            3: ("wagtail.blocks.BlockQuoteBlock", (), {"label": "Quote"}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'activity page',
-                'verbose_name_plural': 'activity pages',
+                "verbose_name": "activity page",
+                "verbose_name_plural": "activity pages",
             },
-            bases=(home.models.mixins.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(home.models.mixins.SegmentedSearchMixin, "wagtailcore.page"),
         ),
     ]

@@ -7,48 +7,80 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('home', '0001_initial'),
-        ('participation', '0001_initial'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailimages', '0027_image_description'),
+        ("home", "0001_initial"),
+        ("participation", "0001_initial"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='homepage',
-            name='community',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='home_page', to='participation.community', verbose_name='community'),
+            model_name="homepage",
+            name="community",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="home_page",
+                to="participation.community",
+                verbose_name="community",
+            ),
         ),
         migrations.AddField(
-            model_name='newspage',
-            name='image',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image'),
+            model_name="newspage",
+            name="image",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailimages.image",
+                verbose_name="image",
+            ),
         ),
         migrations.AddField(
-            model_name='newspagetag',
-            name='content_object',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='home.newspage'),
+            model_name="newspagetag",
+            name="content_object",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="tagged_items", to="home.newspage"
+            ),
         ),
         migrations.AddField(
-            model_name='newspagetag',
-            name='tag',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag'),
+            model_name="newspagetag",
+            name="tag",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="%(app_label)s_%(class)s_items",
+                to="taggit.tag",
+            ),
         ),
         migrations.AddField(
-            model_name='newspage',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='home.NewsPageTag', to='taggit.Tag', verbose_name='tags'),
+            model_name="newspage",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="home.NewsPageTag",
+                to="taggit.Tag",
+                verbose_name="tags",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='activitypage',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gte', models.F('starts_at'))), name='activity_ends_after_start'),
+            model_name="activitypage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gte", models.F("starts_at"))), name="activity_ends_after_start"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='activitypage',
-            constraint=models.CheckConstraint(condition=models.Q(('signup_deadline__isnull', True), ('signup_deadline__lte', models.F('starts_at')), _connector='OR'), name='activity_signup_deadline_before_start'),
+            model_name="activitypage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("signup_deadline__isnull", True),
+                    ("signup_deadline__lte", models.F("starts_at")),
+                    _connector="OR",
+                ),
+                name="activity_signup_deadline_before_start",
+            ),
         ),
     ]

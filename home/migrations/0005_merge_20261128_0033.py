@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0004_activity_points_volunteer_hours'),
-        ('home', '0004_work_groups'),
+        ("home", "0004_activity_points_volunteer_hours"),
+        ("home", "0004_work_groups"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -12,7 +12,11 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models.mixins import (
-    SegmentedSearchMixin, ViewRestrictionShortcutMixin, community_home, paginate, segmented_search_fields,
+    SegmentedSearchMixin,
+    ViewRestrictionShortcutMixin,
+    community_home,
+    paginate,
+    segmented_search_fields,
 )
 from participation.activities import selectors as activity_selectors
 
@@ -53,13 +57,18 @@ class ActivityPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
     )
     signup_deadline = models.DateTimeField(_("sign-up deadline"), null=True, blank=True)
     points = models.PositiveIntegerField(
-        _("points for attending"), default=0, help_text=_("Points a resident earns when checked in; 0 for none.")
+        _("points for attending"),
+        default=0,
+        help_text=_("Points a resident earns when checked in; 0 for none."),
     )
     is_volunteer_activity = models.BooleanField(
         _("volunteer activity"), default=False, help_text=_("Attendance is recorded as volunteer hours.")
     )
     volunteer_hours = models.DecimalField(
-        _("volunteer hours"), max_digits=4, decimal_places=1, default=Decimal("0"),
+        _("volunteer hours"),
+        max_digits=4,
+        decimal_places=1,
+        default=Decimal("0"),
         help_text=_("Hours credited to each attendee of a volunteer activity."),
     )
     image = models.ForeignKey(
@@ -85,7 +94,10 @@ class ActivityPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
             heading=_("When and where"),
         ),
         MultiFieldPanel(
-            [FieldPanel("points"), FieldRowPanel([FieldPanel("is_volunteer_activity"), FieldPanel("volunteer_hours")])],
+            [
+                FieldPanel("points"),
+                FieldRowPanel([FieldPanel("is_volunteer_activity"), FieldPanel("volunteer_hours")]),
+            ],
             heading=_("Points and volunteer hours"),
         ),
         FieldPanel("image"),

@@ -5,20 +5,20 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from participation import selectors
-from participation.models import BehaviourItem
-
 from home.blocks import ConventionSectionBlock, ResponsibilityCategoryBlock
 from home.models.mixins import (
-    SegmentedSearchMixin, ViewRestrictionShortcutMixin, community_home, segmented_search_fields,
+    SegmentedSearchMixin,
+    ViewRestrictionShortcutMixin,
+    community_home,
+    segmented_search_fields,
 )
+from participation import selectors
+from participation.models import BehaviourItem
 
 
 class ConventionPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
     preamble = RichTextField(_("preamble"), blank=True, features=["bold", "italic"])
-    sections = StreamField(
-        [("section", ConventionSectionBlock())], verbose_name=_("sections"), blank=True
-    )
+    sections = StreamField([("section", ConventionSectionBlock())], verbose_name=_("sections"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("preamble"), FieldPanel("sections")]
     search_fields = segmented_search_fields()

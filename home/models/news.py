@@ -10,7 +10,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models.mixins import SegmentedSearchMixin, ViewRestrictionShortcutMixin, paginate, segmented_search_fields
+from home.models.mixins import (
+    SegmentedSearchMixin,
+    ViewRestrictionShortcutMixin,
+    paginate,
+    segmented_search_fields,
+)
 
 
 class NewsIndexPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):

@@ -49,7 +49,9 @@ class WorkGroupsPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
     operations_duties = models.TextField(
         _("duties of the operations group"), default=DEFAULT_DUTIES[StaffRole.OPERATIONS]
     )
-    publicity_duties = models.TextField(_("duties of the publicity group"), default=DEFAULT_DUTIES[StaffRole.PUBLICITY])
+    publicity_duties = models.TextField(
+        _("duties of the publicity group"), default=DEFAULT_DUTIES[StaffRole.PUBLICITY]
+    )
     evaluation_duties = models.TextField(
         _("duties of the evaluation group"), default=DEFAULT_DUTIES[StaffRole.EVALUATION]
     )
@@ -97,13 +99,17 @@ class WorkGroupsPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
 
 
 class WorkGroupMember(Orderable):
-    page = ParentalKey(WorkGroupsPage, on_delete=models.CASCADE, related_name="members", verbose_name=_("page"))
+    page = ParentalKey(
+        WorkGroupsPage, on_delete=models.CASCADE, related_name="members", verbose_name=_("page")
+    )
     group = models.CharField(_("work group"), max_length=20, choices=StaffRole.choices)
     name = models.CharField(
         _("name or title"), max_length=60, help_text=_("A person's name, or a post such as 社区党组织书记.")
     )
     organisation = models.CharField(_("organisation"), max_length=30, choices=MemberOrganisation.choices)
-    role = models.CharField(_("role in the group"), max_length=40, help_text=_("For example: 组长, 副组长, 成员"))
+    role = models.CharField(
+        _("role in the group"), max_length=40, help_text=_("For example: 组长, 副组长, 成员")
+    )
     responsibilities = models.CharField(_("responsibilities"), max_length=300, blank=True)
 
     panels = [

@@ -13,7 +13,8 @@ def site_nav(context):
     page = context.get("page")
     site = Site.find_for_request(request) if request is not None else None
     root, items = selectors.navigation(
-        page=page, community_id=getattr(context.get("community"), "pk", None),
+        page=page,
+        community_id=getattr(context.get("community"), "pk", None),
         site_root=site.root_page if site is not None else None,
     )
     return {"nav_root": root, "nav_items": items, "current": page, "request": request}

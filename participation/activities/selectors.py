@@ -83,9 +83,11 @@ def waitlist_position(*, signup: ActivitySignup) -> int | None:
         return None
     ahead = getattr(signup, "waiting_ahead", None)
     if ahead is None:
-        ahead = ActivitySignup.objects.filter(
-            activity_id=signup.activity_id, status=SignupStatus.WAITLISTED
-        ).filter(_waitlisted_before({"created_at": signup.created_at, "pk": signup.pk})).count()
+        ahead = (
+            ActivitySignup.objects.filter(activity_id=signup.activity_id, status=SignupStatus.WAITLISTED)
+            .filter(_waitlisted_before({"created_at": signup.created_at, "pk": signup.pk}))
+            .count()
+        )
     return ahead + 1
 
 

@@ -69,7 +69,8 @@ def _notify_promoted(*, signup_id: int) -> None:
     message = Message.objects.create(
         recipient=signup.resident,
         kind=NOTIFICATION_KIND,
-        subject=_("A seat is free: you are now confirmed for “%(activity)s”") % {"activity": signup.activity.title},
+        subject=_("A seat is free: you are now confirmed for “%(activity)s”")
+        % {"activity": signup.activity.title},
         body=_("Someone cancelled, so you moved up from the waitlist. Your check-in code is %(code)s.")
         % {"code": signup.check_in_code},
         url=signup.activity.url or "",
@@ -96,7 +97,9 @@ def sign_up(*, activity: Page, resident, now=None) -> ActivitySignup:
     _fill_free_seats(roster=roster, page=page)
     capacity = getattr(page, "capacity", None)
     full = capacity is not None and selectors.confirmed_count(activity=page) >= capacity
-    used_codes = set(ActivitySignup.objects.filter(activity_id=page.pk).values_list("check_in_code", flat=True))
+    used_codes = set(
+        ActivitySignup.objects.filter(activity_id=page.pk).values_list("check_in_code", flat=True)
+    )
     code = new_check_in_code()
     while code in used_codes:
         code = new_check_in_code()
@@ -142,7 +145,9 @@ def check_in(*, signup: ActivitySignup, staff, now=None) -> ActivitySignup:
         raise PermissionDenied
     locked = ActivitySignup.objects.select_for_update().select_related("resident").get(pk=signup.pk)
     if locked.status == SignupStatus.CANCELLED:
-        raise SignupError(_("This sign-up was cancelled: the resident cannot be checked in."), code="cancelled")
+        raise SignupError(
+            _("This sign-up was cancelled: the resident cannot be checked in."), code="cancelled"
+        )
     if locked.status == SignupStatus.WAITLISTED:
         raise SignupError(_("This resident is on the waitlist, not confirmed."), code="waitlisted")
     if locked.attended_at is not None:

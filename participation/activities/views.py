@@ -39,9 +39,13 @@ def sign_up(request, page_id):
         messages.error(request, error.messages[0])
         return redirect(page.url)
     if signup.status == SignupStatus.WAITLISTED:
-        messages.success(request, _("The activity is full: you are on the waitlist. We will tell you if a seat frees up."))
+        messages.success(
+            request, _("The activity is full: you are on the waitlist. We will tell you if a seat frees up.")
+        )
     else:
-        messages.success(request, _("You have signed up. Your check-in code is %(code)s.") % {"code": signup.check_in_code})
+        messages.success(
+            request, _("You have signed up. Your check-in code is %(code)s.") % {"code": signup.check_in_code}
+        )
     return redirect("activities:signup_detail", pk=signup.pk)
 
 

@@ -19,7 +19,10 @@ class ActivityCheckInViewSet(ViewSet):
     menu_item_class = _CheckInMenuItem
 
     def get_urlpatterns(self):
-        kwargs = {"index_url_name": self.get_url_name("index"), "activity_url_name": self.get_url_name("activity")}
+        kwargs = {
+            "index_url_name": self.get_url_name("index"),
+            "activity_url_name": self.get_url_name("activity"),
+        }
         return [
             path("", CheckInIndexView.as_view(**kwargs), name="index"),
             path("<int:pk>/", CheckInActivityView.as_view(**kwargs), name="activity"),

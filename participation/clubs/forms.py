@@ -18,7 +18,15 @@ class ClubForm(PublicTextMixin, forms.ModelForm):
 
     class Meta:
         model = Club
-        fields = ["name", "category", "description", "meeting_time", "place", "member_limit", "activities_url"]
+        fields = [
+            "name",
+            "category",
+            "description",
+            "meeting_time",
+            "place",
+            "member_limit",
+            "activities_url",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
         formfield_callback = formfield_https
 

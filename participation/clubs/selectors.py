@@ -58,7 +58,9 @@ def clubs_of_user(*, user: User) -> dict[str, list[Club]]:
         .order_by("name")
     )
     proposed = list(
-        Club.objects.filter(Q(author=user) | Q(leader=user)).select_related("community").order_by("-created_at")
+        Club.objects.filter(Q(author=user) | Q(leader=user))
+        .select_related("community")
+        .order_by("-created_at")
     )
     return {"joined": joined, "proposed": proposed}
 

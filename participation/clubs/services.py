@@ -73,7 +73,9 @@ def join_club(*, club: Club, resident: User) -> ClubMembership:
     if not rules.has_perm("participation.join_club", resident, locked):
         if locked.state != ReviewState.APPROVED:
             raise ClubActionRefused(_("This club is not open for members."), code="not_open")
-        raise ClubActionRefused(_("Only residents of this community can join its clubs."), code="other_community")
+        raise ClubActionRefused(
+            _("Only residents of this community can join its clubs."), code="other_community"
+        )
     if locked.leader_id == resident.pk:
         raise ClubActionRefused(_("You lead this club already."), code="leader")
     active = ClubMembership.objects.filter(club=locked, left_at__isnull=True)
@@ -96,7 +98,9 @@ def join_club(*, club: Club, resident: User) -> ClubMembership:
 @transaction.atomic
 def leave_club(*, club: Club, resident: User) -> ClubMembership:
     membership = (
-        ClubMembership.objects.select_for_update().filter(club=club, resident=resident, left_at__isnull=True).first()
+        ClubMembership.objects.select_for_update()
+        .filter(club=club, resident=resident, left_at__isnull=True)
+        .first()
     )
     if membership is None:
         raise ClubActionRefused(_("You are not a member of this club."), code="not_member")

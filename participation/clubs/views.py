@@ -23,8 +23,12 @@ PER_PAGE = 20
 
 def club_list(request, slug):
     community = get_object_or_404(Community, slug=slug)
-    page_obj = Paginator(selectors.public_clubs(community=community), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "participation/clubs/club_list.html", {"community": community, "page_obj": page_obj})
+    page_obj = Paginator(selectors.public_clubs(community=community), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request, "participation/clubs/club_list.html", {"community": community, "page_obj": page_obj}
+    )
 
 
 def club_detail(request, pk):
@@ -56,10 +60,14 @@ def club_propose(request, slug):
     if request.method == "POST" and form.is_valid():
         club = services.propose_club(author=request.user, community=community, **form.cleaned_data)
         messages.success(
-            request, _("Your club “%(name)s” has been submitted. The operations group will review it.") % {"name": club.name}
+            request,
+            _("Your club “%(name)s” has been submitted. The operations group will review it.")
+            % {"name": club.name},
         )
         return redirect(club.get_absolute_url())
-    return render(request, "participation/clubs/club_form.html", {"community": community, "form": form, "club": None})
+    return render(
+        request, "participation/clubs/club_form.html", {"community": community, "form": form, "club": None}
+    )
 
 
 @never_cache

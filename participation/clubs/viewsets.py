@@ -32,7 +32,16 @@ register_permission_policy(SpaceBooking, NoAddPermissionPolicy(SpaceBooking))
 class ClubAdminForm(forms.ModelForm):
     class Meta:
         model = Club
-        fields = ["name", "category", "description", "leader", "meeting_time", "place", "member_limit", "activities_url"]
+        fields = [
+            "name",
+            "category",
+            "description",
+            "leader",
+            "meeting_time",
+            "place",
+            "member_limit",
+            "activities_url",
+        ]
         formfield_callback = formfield_https
 
     def __init__(self, *args, for_user=None, **kwargs):
@@ -40,7 +49,9 @@ class ClubAdminForm(forms.ModelForm):
         self.for_user = for_user
         # The leader is one of the club's community: never a list of every user of the street.
         community_id = getattr(self.instance, "community_id", None)
-        self.fields["leader"].queryset = User.objects.filter(communities=community_id).order_by("display_name")
+        self.fields["leader"].queryset = User.objects.filter(communities=community_id).order_by(
+            "display_name"
+        )
 
 
 class ClubViewSet(CommunityReviewableViewSetMixin, ReviewableViewSetMixin, ModelViewSet):
@@ -50,8 +61,18 @@ class ClubViewSet(CommunityReviewableViewSetMixin, ReviewableViewSetMixin, Model
     list_display = ["__str__", "category", "state", "leader", "community", "submitted_at"]
     search_fields = ["name", "description"]
     inspect_view_fields = [
-        "community", "name", "category", "description", "leader", "meeting_time", "place", "member_limit",
-        "activities_url", "state", "author", "submitted_at",
+        "community",
+        "name",
+        "category",
+        "description",
+        "leader",
+        "meeting_time",
+        "place",
+        "member_limit",
+        "activities_url",
+        "state",
+        "author",
+        "submitted_at",
     ]
 
     def get_form_class(self, for_update=False):
@@ -66,7 +87,16 @@ class SpaceBookingViewSet(CommunityReviewableViewSetMixin, ReviewableViewSetMixi
     # Times are not editable here: a changed slot would skip the overlap and opening-hours checks.
     form_fields = ["purpose", "attendees"]
     inspect_view_fields = [
-        "community", "space", "date", "start_time", "end_time", "purpose", "attendees", "club", "state", "author",
+        "community",
+        "space",
+        "date",
+        "start_time",
+        "end_time",
+        "purpose",
+        "attendees",
+        "club",
+        "state",
+        "author",
         "submitted_at",
     ]
 
@@ -96,7 +126,14 @@ class ServicePointViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     list_filter = ["category", "walking_minutes", "is_active"]
     search_fields = ["name", "address"]
     form_fields = [
-        "community", "name", "category", "walking_minutes", "address", "opening_hours", "phone", "description",
+        "community",
+        "name",
+        "category",
+        "walking_minutes",
+        "address",
+        "opening_hours",
+        "phone",
+        "description",
         "is_active",
     ]
 

@@ -28,9 +28,15 @@ TOKEN_SALT = "participation.dataio.upload"
 
 
 def may_use_data(user) -> bool:
-    return any(user.has_perm(perm) for perm in
-               ("participation.import_residents", "participation.import_registries",
-                "participation.export_residents", "participation.export_registries"))
+    return any(
+        user.has_perm(perm)
+        for perm in (
+            "participation.import_residents",
+            "participation.import_registries",
+            "participation.export_residents",
+            "participation.export_registries",
+        )
+    )
 
 
 class _KindCommunityForm(forms.Form):
@@ -42,14 +48,20 @@ class _KindCommunityForm(forms.Form):
         self.user = user
         self.perm_attr = perm_attr
         self.fields["kind"].choices = [
-            (kind.name, kind.label) for kind in services.KINDS.values() if user.has_perm(getattr(kind, perm_attr))
+            (kind.name, kind.label)
+            for kind in services.KINDS.values()
+            if user.has_perm(getattr(kind, perm_attr))
         ]
         self.fields["community"].queryset = communities_for_user(user=user).order_by("name")
 
     def clean(self):
         data = super().clean()
         kind, community = data.get("kind"), data.get("community")
-        if kind and community and not self.user.has_perm(getattr(services.KINDS[kind], self.perm_attr), community):
+        if (
+            kind
+            and community
+            and not self.user.has_perm(getattr(services.KINDS[kind], self.perm_attr), community)
+        ):
             raise forms.ValidationError(_("You may not do this for this community."))
         return data
 
@@ -103,8 +115,14 @@ class ImportView(_DataView):
         kind, community = form.cleaned_data["kind"], form.cleaned_data["community"]
         context = {"form": form, "kind_label": services.KINDS[kind].label, "community": community}
         try:
-            report = services.import_file(kind=kind, community=community, data=data,
-                                          filename=form.cleaned_data["file"].name, dry_run=True, user=request.user)
+            report = services.import_file(
+                kind=kind,
+                community=community,
+                data=data,
+                filename=form.cleaned_data["file"].name,
+                dry_run=True,
+                user=request.user,
+            )
         except FileRefused as error:
             context["refused"] = error.message
         except services.ImportFailed as failure:
@@ -117,8 +135,13 @@ class ImportView(_DataView):
     def _store(self, data: bytes, filename: str, kind: str, community) -> str:
         name = store_upload(data=data, filename=filename)
         return signing.dumps(
-            {"name": name, "kind": kind, "community": community.pk, "sha256": hashlib.sha256(data).hexdigest(),
-             "user": self.request.user.pk},
+            {
+                "name": name,
+                "kind": kind,
+                "community": community.pk,
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "user": self.request.user.pk,
+            },
             salt=TOKEN_SALT,
         )
 
@@ -144,14 +167,22 @@ class ImportView(_DataView):
         if community is None or hashlib.sha256(data).hexdigest() != ticket["sha256"]:
             raise PermissionDenied
         try:
-            report = services.import_file(kind=ticket["kind"], community=community, data=data,
-                                          filename=ticket["name"], dry_run=False, user=request.user)
+            report = services.import_file(
+                kind=ticket["kind"],
+                community=community,
+                data=data,
+                filename=ticket["name"],
+                dry_run=False,
+                user=request.user,
+            )
         except (FileRefused, services.ImportFailed):
             # The data changed since the preview (someone else imported): show the new preview.
             messages.error(request, _("The import failed and nothing was saved: check the file again."))
             return redirect(request.path)
-        messages.success(request, _("Imported: %(new)s new, %(updated)s updated.")
-                         % {"new": report.new, "updated": report.updated})
+        messages.success(
+            request,
+            _("Imported: %(new)s new, %(updated)s updated.") % {"new": report.new, "updated": report.updated},
+        )
         return redirect(request.path)
 
 
@@ -162,8 +193,10 @@ class ExportView(_DataView):
             messages.error(request, _("Choose the data, the community and the format to export."))
             return redirect(reverse(self.import_url_name))
         content, content_type, filename = services.export_file(
-            kind=form.cleaned_data["kind"], community=form.cleaned_data["community"],
-            file_format=form.cleaned_data["file_format"], user=request.user,
+            kind=form.cleaned_data["kind"],
+            community=form.cleaned_data["community"],
+            file_format=form.cleaned_data["file_format"],
+            user=request.user,
         )
         response = HttpResponse(content, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

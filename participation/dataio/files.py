@@ -127,9 +127,15 @@ def formula_errors(table: Table) -> list[RowError]:
     for number, row in enumerate(table.rows, start=2):
         for header, value in zip(table.headers, row, strict=False):
             if value and _FORMULA.match(value):
-                errors.append(RowError(number, header, _(
-                    "Formulas are not accepted (a cell starting with = + - or @): type the value itself."
-                )))
+                errors.append(
+                    RowError(
+                        number,
+                        header,
+                        _(
+                            "Formulas are not accepted (a cell starting with = + - or @): type the value itself."
+                        ),
+                    )
+                )
     return errors
 
 
@@ -137,13 +143,20 @@ def duplicate_key_errors(table: Table, key_columns: list[str], normalise=lambda 
     errors, seen = [], {}
     indexes = [table.headers.index(name) for name in key_columns]
     for number, row in enumerate(table.rows, start=2):
-        key = tuple(normalise(key_columns[i], row[index] if index < len(row) else "")
-                    for i, index in enumerate(indexes))
+        key = tuple(
+            normalise(key_columns[i], row[index] if index < len(row) else "")
+            for i, index in enumerate(indexes)
+        )
         if not any(key):
             continue
         if key in seen:
-            errors.append(RowError(number, "、".join(key_columns),
-                                   _("Duplicate of row %(row)s: each row must be unique.") % {"row": seen[key]}))
+            errors.append(
+                RowError(
+                    number,
+                    "、".join(key_columns),
+                    _("Duplicate of row %(row)s: each row must be unique.") % {"row": seen[key]},
+                )
+            )
         else:
             seen[key] = number
     return errors

@@ -59,8 +59,9 @@ def _validate(user: User) -> dict:
     if not (user.display_name or "").strip():
         errors["display_name"] = [ValidationError(_("A name is required."))]
     try:
-        user.full_clean(exclude=_fields_not_imported() | set(errors), validate_unique=False,
-                        validate_constraints=False)
+        user.full_clean(
+            exclude=_fields_not_imported() | set(errors), validate_unique=False, validate_constraints=False
+        )
     except ValidationError as error:
         errors = error.update_error_dict(errors)
     # Uniqueness needs no query: every account with one of the file's numbers was fetched, so a new account's

@@ -112,8 +112,15 @@ class FacilityResource(CommunityResource):
     class Meta(CommunityResource.Meta):
         model = Facility
         import_id_fields = ["name"]
-        fields = ["name", "facility_type", "area", "is_service_space", "is_waste_sorting", "is_completed",
-                  "is_active"]
+        fields = [
+            "name",
+            "facility_type",
+            "area",
+            "is_service_space",
+            "is_waste_sorting",
+            "is_completed",
+            "is_active",
+        ]
 
 
 class BehaviourItemResource(CommunityResource):
@@ -134,9 +141,7 @@ class BehaviourItemResource(CommunityResource):
 
 class VolunteerResource(CommunityResource):
     resident = fields.Field(attribute="resident", column_name="手机号")
-    display_name = fields.Field(
-        attribute="resident__display_name", column_name="姓名", readonly=True
-    )
+    display_name = fields.Field(attribute="resident__display_name", column_name="姓名", readonly=True)
     skills = column("skills", "特长技能")
     availability = column("availability", "可服务时间")
     is_active = column("is_active", "在册", YesNoWidget(default=True))

@@ -19,7 +19,7 @@ def accounts_by_mobile(*, mobiles: Iterable[str], community: Community) -> dict[
     memberships = User.communities.through.objects.filter(user_id=OuterRef("pk"), community_id=community.pk)
     found = {}
     for start in range(0, len(wanted), CHUNK):
-        accounts = User.objects.filter(mobile__in=wanted[start:start + CHUNK]).annotate(
+        accounts = User.objects.filter(mobile__in=wanted[start : start + CHUNK]).annotate(
             is_resident=Exists(groups), is_member=Exists(memberships)
         )
         found.update((account.mobile, account) for account in accounts)

@@ -41,18 +41,49 @@ class Kind:
 KINDS = {
     kind.name: kind
     for kind in (
-        Kind("residents", gettext_lazy("Residents"), resources.ResidentResource,
-             "participation.import_residents", "participation.export_residents", import_residents),
-        Kind("volunteers", gettext_lazy("Volunteers"), resources.VolunteerResource,
-             "participation.import_registries", "participation.export_registries"),
-        Kind("social_organisations", gettext_lazy("Social organisations"), resources.SocialOrganisationResource,
-             "participation.import_registries", "participation.export_registries"),
-        Kind("social_workers", gettext_lazy("Social workers"), resources.SocialWorkerResource,
-             "participation.import_registries", "participation.export_registries"),
-        Kind("facilities", gettext_lazy("Facilities"), resources.FacilityResource,
-             "participation.import_registries", "participation.export_registries"),
-        Kind("behaviour_items", gettext_lazy("Behaviour items"), resources.BehaviourItemResource,
-             "participation.import_registries", "participation.export_registries"),
+        Kind(
+            "residents",
+            gettext_lazy("Residents"),
+            resources.ResidentResource,
+            "participation.import_residents",
+            "participation.export_residents",
+            import_residents,
+        ),
+        Kind(
+            "volunteers",
+            gettext_lazy("Volunteers"),
+            resources.VolunteerResource,
+            "participation.import_registries",
+            "participation.export_registries",
+        ),
+        Kind(
+            "social_organisations",
+            gettext_lazy("Social organisations"),
+            resources.SocialOrganisationResource,
+            "participation.import_registries",
+            "participation.export_registries",
+        ),
+        Kind(
+            "social_workers",
+            gettext_lazy("Social workers"),
+            resources.SocialWorkerResource,
+            "participation.import_registries",
+            "participation.export_registries",
+        ),
+        Kind(
+            "facilities",
+            gettext_lazy("Facilities"),
+            resources.FacilityResource,
+            "participation.import_registries",
+            "participation.export_registries",
+        ),
+        Kind(
+            "behaviour_items",
+            gettext_lazy("Behaviour items"),
+            resources.BehaviourItemResource,
+            "participation.import_registries",
+            "participation.export_registries",
+        ),
     )
 }
 
@@ -92,8 +123,7 @@ def _required_columns(resource) -> list[str]:
 
 def _normaliser(resource):
     mobile_columns = {
-        f.column_name for f in resource.fields.values()
-        if f.attribute in ("mobile", "resident")
+        f.column_name for f in resource.fields.values() if f.attribute in ("mobile", "resident")
     }
 
     def normalise(header, value):
@@ -115,17 +145,25 @@ def _result_errors(result, resource) -> list[RowError]:
         errors.extend(resources.row_errors(resource, invalid.number + 1, invalid.error_dict))
     for number, row_errors in result.row_errors():
         for error in row_errors:
-            message = error.error.messages[0] if isinstance(error.error, ValidationError) else str(error.error)
+            message = (
+                error.error.messages[0] if isinstance(error.error, ValidationError) else str(error.error)
+            )
             errors.append(RowError(number + 1, key_label, message))
     return sorted(errors, key=lambda e: e.row)
 
 
 def _import_rows(*, resource, table, dry_run: bool) -> tuple[int, int, list[RowError]]:
     """Row by row through django-import-export, for the kinds without a bulk import."""
-    dataset = tablib.Dataset(*[tuple(row[: len(table.headers)]) + ("",) * (len(table.headers) - len(row))
-                               for row in table.rows], headers=table.headers)
+    dataset = tablib.Dataset(
+        *[tuple(row[: len(table.headers)]) + ("",) * (len(table.headers) - len(row)) for row in table.rows],
+        headers=table.headers,
+    )
     result = resource.import_data(
-        dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True, raise_errors=False,
+        dataset,
+        dry_run=dry_run,
+        use_transactions=True,
+        rollback_on_validation_errors=True,
+        raise_errors=False,
     )
     return result.totals["new"], result.totals["update"], _result_errors(result, resource)
 

@@ -157,7 +157,9 @@ class ResidentByMobileWidget(widgets.ForeignKeyWidget):
             raise ValueError(_("A mobile number is required."))
         resident = self.get_queryset(value, row).filter(mobile=mobile).first()
         if resident is None:
-            raise ValueError(_("No resident of this community has the mobile number %(mobile)s.") % {"mobile": mobile})
+            raise ValueError(
+                _("No resident of this community has the mobile number %(mobile)s.") % {"mobile": mobile}
+            )
         return resident
 
     def render(self, value, obj=None, **kwargs):

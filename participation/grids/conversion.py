@@ -38,7 +38,8 @@ def _locked(*, entry: DiaryEntry, actor) -> DiaryEntry:
     if not may_convert(user=actor, entry=entry):
         raise PermissionDenied
     return (
-        DiaryEntry.objects.select_for_update(of=("self",)).select_related("household__grid", "community")
+        DiaryEntry.objects.select_for_update(of=("self",))
+        .select_related("household__grid", "community")
         .get(pk=entry.pk)
     )
 
@@ -69,9 +70,18 @@ def convert_to_help_request(
     try:
         with transaction.atomic():
             return help_services.submit_request(
-                community=locked.community, category=category, summary=summary, description=description,
-                requester=resident, name=name, phone=phone, is_public=is_public, is_sensitive=is_sensitive,
-                entered_by=actor, channel=IntakeChannel.IN_PERSON, grid=household.grid,
+                community=locked.community,
+                category=category,
+                summary=summary,
+                description=description,
+                requester=resident,
+                name=name,
+                phone=phone,
+                is_public=is_public,
+                is_sensitive=is_sensitive,
+                entered_by=actor,
+                channel=IntakeChannel.IN_PERSON,
+                grid=household.grid,
                 source_diary_entry=locked,
             )
     except WorkflowError as error:
@@ -108,8 +118,14 @@ def convert_to_topic(
     try:
         with transaction.atomic():
             return topic_services.create_topic(
-                author=author, community=locked.community, title=title, description=description,
-                category=category, submit=True, entered_by=entered_by, source_diary_entry=locked,
+                author=author,
+                community=locked.community,
+                title=title,
+                description=description,
+                category=category,
+                submit=True,
+                entered_by=entered_by,
+                source_diary_entry=locked,
             )
     except (topic_services.TopicActionRefused, WorkflowError) as refusal:
         raise ValidationError(str(refusal), code="refused") from None

@@ -33,8 +33,12 @@ def household_residents(entry: DiaryEntry):
 def _resident_field(entry: DiaryEntry, *, empty_label, help_text):
     residents = household_residents(entry)
     return forms.ModelChoiceField(
-        label=_("Resident of the household"), queryset=residents, required=False, empty_label=empty_label,
-        initial=residents.values_list("pk", flat=True).first(), help_text=help_text,
+        label=_("Resident of the household"),
+        queryset=residents,
+        required=False,
+        empty_label=empty_label,
+        initial=residents.values_list("pk", flat=True).first(),
+        help_text=help_text,
         error_messages={"invalid_choice": _("This resident is not a member of the household.")},
     )
 
@@ -47,7 +51,8 @@ class HelpFromDiaryForm(_Chinese):
         super().__init__(*args, **kwargs)
         household = entry.household
         self.fields["resident"] = _resident_field(
-            entry, empty_label=_("— no account: the head of household below —"),
+            entry,
+            empty_label=_("— no account: the head of household below —"),
             help_text=_("The request is theirs: they follow it under 我的 and are told of every step."),
         )
         _request_fields(self, help_selectors.active_categories(community=entry.community))
@@ -56,7 +61,9 @@ class HelpFromDiaryForm(_Chinese):
         self.fields["description"].help_text = SHARED_TEXT_HELP
         self.fields["name"].initial = household.head_name
         self.fields["phone"].initial = household.phone
-        self.fields["name"].help_text = _("For a requester without an account: the head of household by default.")
+        self.fields["name"].help_text = _(
+            "For a requester without an account: the head of household by default."
+        )
         self.order_fields(["resident", "name", "phone", "category", "summary", "description"])
 
     def clean(self):
@@ -70,19 +77,29 @@ class HelpFromDiaryForm(_Chinese):
 
 
 class TopicFromDiaryForm(_Chinese):
-    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_LENGTH,
-                            error_messages={"required": _("Please give the topic a title.")})
-    description = forms.CharField(label=_("Description"), max_length=DESCRIPTION_MAX_LENGTH, required=False,
-                                  widget=forms.Textarea(attrs={"rows": 5}), help_text=SHARED_TEXT_HELP)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=TITLE_MAX_LENGTH,
+        error_messages={"required": _("Please give the topic a title.")},
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=DESCRIPTION_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=SHARED_TEXT_HELP,
+    )
 
     def __init__(self, *args, entry: DiaryEntry, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["resident"] = _resident_field(
-            entry, empty_label=_("— none: I raise the topic myself —"),
+            entry,
+            empty_label=_("— none: I raise the topic myself —"),
             help_text=_("The topic is theirs, entered by you; without one you are its author."),
         )
         self.fields["category"] = forms.ModelChoiceField(
-            label=_("Category"), empty_label=_("Choose a category"),
+            label=_("Category"),
+            empty_label=_("Choose a category"),
             queryset=TopicCategory.objects.filter(
                 Q(community__isnull=True) | Q(community_id=entry.community_id), is_active=True
             ),

@@ -24,11 +24,19 @@ def created_items(*, entry: DiaryEntry, user) -> list[dict]:
     """What was made of the entry, each with its admin link when the user may open it there."""
     finder = AdminURLFinder(user)
     items = []
-    for kind, queryset in (("help", HelpRequest.objects.filter(source_diary_entry=entry)),
-                           ("topic", ConsultationTopic.objects.filter(source_diary_entry=entry))):
+    for kind, queryset in (
+        ("help", HelpRequest.objects.filter(source_diary_entry=entry)),
+        ("topic", ConsultationTopic.objects.filter(source_diary_entry=entry)),
+    ):
         for item in queryset.order_by("pk"):
-            items.append({"kind": KIND_LABELS[kind], "object": item, "state": item.get_state_display(),
-                          "url": finder.get_edit_url(item) or ""})
+            items.append(
+                {
+                    "kind": KIND_LABELS[kind],
+                    "object": item,
+                    "state": item.get_state_display(),
+                    "url": finder.get_edit_url(item) or "",
+                }
+            )
     return items
 
 
@@ -68,13 +76,24 @@ class ConvertDiaryEntryView(WagtailAdminTemplateMixin, FormView):
     def convert(self, data):
         if self.kind == "help":
             return conversion.convert_to_help_request(
-                entry=self.entry, actor=self.request.user, category=data["category"], summary=data["summary"],
-                description=data["description"], resident=data["resident"], name=data.get("name", ""),
-                phone=data.get("phone", ""), is_public=data["is_public"], is_sensitive=data["is_sensitive"],
+                entry=self.entry,
+                actor=self.request.user,
+                category=data["category"],
+                summary=data["summary"],
+                description=data["description"],
+                resident=data["resident"],
+                name=data.get("name", ""),
+                phone=data.get("phone", ""),
+                is_public=data["is_public"],
+                is_sensitive=data["is_sensitive"],
             )
         topic = conversion.convert_to_topic(
-            entry=self.entry, actor=self.request.user, category=data["category"], title=data["title"],
-            description=data["description"], resident=data["resident"],
+            entry=self.entry,
+            actor=self.request.user,
+            category=data["category"],
+            title=data["title"],
+            description=data["description"],
+            resident=data["resident"],
         )
         return topic, None
 
@@ -136,5 +155,9 @@ class ConvertDiaryEntryView(WagtailAdminTemplateMixin, FormView):
         return redirect(self.entry_url())
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "entry": self.entry, "cancel_url": self.entry_url(),
-                "kind": self.kind}
+        return {
+            **super().get_context_data(**kwargs),
+            "entry": self.entry,
+            "cancel_url": self.entry_url(),
+            "kind": self.kind,
+        }

@@ -39,8 +39,10 @@ class DiaryEntryForm(WagtailAdminModelForm):
     class Meta:
         model = DiaryEntry
         fields = ["household", "kind", "visited_on", "participants", "concerns", "follow_up", "follow_up_due"]
-        widgets = {"visited_on": forms.DateInput(attrs={"type": "date"}),
-                   "follow_up_due": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "visited_on": forms.DateInput(attrs={"type": "date"}),
+            "follow_up_due": forms.DateInput(attrs={"type": "date"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -24,7 +24,8 @@ class DiaryStatisticsView(TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "page_title": _("Visit diary statistics"),
-            "rows": selectors.diary_counts(community_ids=community_ids_for_user(user=self.request.user),
-                                           since=since),
+            "rows": selectors.diary_counts(
+                community_ids=community_ids_for_user(user=self.request.user), since=since
+            ),
             "since": since,
         }

@@ -57,8 +57,9 @@ class HouseholdViewSet(CommunityScopedViewSetMixin, ModelViewSet):
 
 
 class DiaryFilterSet(WagtailFilterSet):
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=DiaryKind.choices, widget=forms.RadioSelect,
-                                       empty_label=_("All"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=DiaryKind.choices, widget=forms.RadioSelect, empty_label=_("All")
+    )
     grid = django_filters.ModelChoiceFilter(label=_("Grid"), queryset=my_grids)
     visited_on = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
 
@@ -71,16 +72,27 @@ class CreatedColumn(Column):
     """What the concern was turned into (the prefetched requests and topics)."""
 
     def get_value(self, instance):
-        parts = [str(_("Help request %(object)s") % {"object": item}) for item in instance.help_requests.all()]
+        parts = [
+            str(_("Help request %(object)s") % {"object": item}) for item in instance.help_requests.all()
+        ]
         parts += [str(_("Topic “%(object)s”") % {"object": item}) for item in instance.topics.all()]
         return "; ".join(parts)
 
 
 class DiaryIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("household", "grid", "author").prefetch_related(
-            Prefetch("help_requests", queryset=HelpRequest.objects.only("pk", "summary", "source_diary_entry")),
-            Prefetch("topics", queryset=ConsultationTopic.objects.only("pk", "title", "source_diary_entry")),
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("household", "grid", "author")
+            .prefetch_related(
+                Prefetch(
+                    "help_requests", queryset=HelpRequest.objects.only("pk", "summary", "source_diary_entry")
+                ),
+                Prefetch(
+                    "topics", queryset=ConsultationTopic.objects.only("pk", "title", "source_diary_entry")
+                ),
+            )
         )
 
 
@@ -102,8 +114,14 @@ class DiaryEntryViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     model = DiaryEntry
     icon = "doc-full"
     menu_label = _("Visit diary")
-    list_display = ["visited_on", "household", "kind", "grid", "author",
-                    CreatedColumn("created", label=_("Turned into"))]
+    list_display = [
+        "visited_on",
+        "household",
+        "kind",
+        "grid",
+        "author",
+        CreatedColumn("created", label=_("Turned into")),
+    ]
     filterset_class = DiaryFilterSet
     search_fields = ["concerns", "follow_up"]
     ordering = ["-visited_on", "-pk"]
@@ -117,7 +135,9 @@ class DiaryEntryViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("<int:pk>/convert/help/", ConvertDiaryEntryView.as_view(kind="help"), name="convert_help"),
-            path("<int:pk>/convert/topic/", ConvertDiaryEntryView.as_view(kind="topic"), name="convert_topic"),
+            path(
+                "<int:pk>/convert/topic/", ConvertDiaryEntryView.as_view(kind="topic"), name="convert_topic"
+            ),
         ]
 
 

@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from participation.grids.selectors import grids_for_user
 from participation.help import services
 from participation.help.forms import HelpEntryForm, HelpTransitionForm
 from participation.help.statistics import help_statistics
-from participation.grids.selectors import grids_for_user
 from participation.selectors import communities_for_user, community_ids_for_user
 from workflows.exceptions import TransitionForbidden, WorkflowError
 from workflows.views_admin import TitledAdminViewMixin, TransitionView
@@ -36,16 +36,28 @@ class HelpTransitionView(TransitionView):
         name, actor, comment = self.spec.name, self.request.user, data.get("comment", "")
         if name == "assign":
             return services.assign(
-                request=self.object, actor=actor, staff=data.get("staff"), volunteer=data.get("volunteer"),
-                organisation=data.get("organisation"), comment=comment,
+                request=self.object,
+                actor=actor,
+                staff=data.get("staff"),
+                volunteer=data.get("volunteer"),
+                organisation=data.get("organisation"),
+                comment=comment,
             )
         if name == "accept":
-            return services.accept(request=self.object, actor=actor, comment=comment,
-                                   route_to_grid_worker=data.get("route_to_grid_worker", False))
+            return services.accept(
+                request=self.object,
+                actor=actor,
+                comment=comment,
+                route_to_grid_worker=data.get("route_to_grid_worker", False),
+            )
         if name == "mark_duplicate":
-            return services.mark_duplicate(request=self.object, actor=actor, original=data["original"], comment=comment)
+            return services.mark_duplicate(
+                request=self.object, actor=actor, original=data["original"], comment=comment
+            )
         if name == "resolve":
-            return services.resolve(request=self.object, actor=actor, note=comment, images=data.get("photos", []))
+            return services.resolve(
+                request=self.object, actor=actor, note=comment, images=data.get("photos", [])
+            )
         return services.take_transition(request=self.object, transition=name, actor=actor, comment=comment)
 
     def form_valid(self, form):
@@ -91,10 +103,18 @@ class HelpEntryView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView):
             raise PermissionDenied
         try:
             help_request, token = services.submit_request(
-                community=data["community"], category=data["category"], summary=data["summary"],
-                description=data["description"], requester=data["resident"], name=data.get("name", ""),
-                phone=data.get("phone", ""), is_public=data["is_public"], is_sensitive=data["is_sensitive"],
-                entered_by=self.request.user, channel=data["channel"], grid=data.get("grid"),
+                community=data["community"],
+                category=data["category"],
+                summary=data["summary"],
+                description=data["description"],
+                requester=data["resident"],
+                name=data.get("name", ""),
+                phone=data.get("phone", ""),
+                is_public=data["is_public"],
+                is_sensitive=data["is_sensitive"],
+                entered_by=self.request.user,
+                channel=data["channel"],
+                grid=data.get("grid"),
             )
         except ValidationError as error:
             for message in error.messages:
@@ -103,23 +123,37 @@ class HelpEntryView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView):
         except WorkflowError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        messages.success(self.request, _("The help request “%(object)s” was entered.") % {"object": help_request})
+        messages.success(
+            self.request, _("The help request “%(object)s” was entered.") % {"object": help_request}
+        )
         if token:
             link = self.request.build_absolute_uri(reverse("help:track", args=[token]))
             messages.warning(
                 self.request,
-                _("Give the requester this private tracking link now; it is shown only once: %(link)s") % {"link": link},
+                _("Give the requester this private tracking link now; it is shown only once: %(link)s")
+                % {"link": link},
             )
         return redirect(self.viewset.get_item_admin_url(help_request, self.request.user))
 
 
 class StatisticsFilterForm(forms.Form):
-    start = forms.DateField(label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    community = forms.ModelChoiceField(label=gettext_lazy("Community"), queryset=None, required=False,
-                                       empty_label=gettext_lazy("All my communities"))
+    start = forms.DateField(
+        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    community = forms.ModelChoiceField(
+        label=gettext_lazy("Community"),
+        queryset=None,
+        required=False,
+        empty_label=gettext_lazy("All my communities"),
+    )
     grid = forms.ModelChoiceField(
-        label=gettext_lazy("Grid"), queryset=None, required=False, empty_label=gettext_lazy("All grids"),
+        label=gettext_lazy("Grid"),
+        queryset=None,
+        required=False,
+        empty_label=gettext_lazy("All grids"),
         error_messages={"invalid_choice": gettext_lazy("Choose one of your communities' grids.")},
     )
 
@@ -166,9 +200,13 @@ class HelpStatisticsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, Templa
         ids = {community.pk} if community else allowed
         tz = timezone.get_current_timezone()
         context.update(
-            form=form, start=start, end=end, grid=grid,
+            form=form,
+            start=start,
+            end=end,
+            grid=grid,
             stats=help_statistics(
-                community_ids=ids, grid_id=grid.pk if grid else None,
+                community_ids=ids,
+                grid_id=grid.pk if grid else None,
                 start=datetime.combine(start, time.min, tzinfo=tz),
                 end=datetime.combine(end, time.max, tzinfo=tz),
             ),

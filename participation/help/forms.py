@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from participation.forms import MobileField
+from participation.grids.selectors import grids_for, grids_for_user
 from participation.help import selectors
 from participation.models.help_categories import HelpCategory
 from participation.models.help_requests import HelpRequest, IntakeChannel
 from participation.plaintext import PublicTextMixin
-from participation.grids.selectors import grids_for, grids_for_user
 from participation.selectors import communities_for_user, residents_for_staff
 from participation.uploads import ResidentImagesField
 from workflows.forms import TransitionForm
@@ -27,24 +27,34 @@ class _Chinese(PublicTextMixin, forms.Form):
 
 def _request_fields(form, categories):
     form.fields["category"] = forms.ModelChoiceField(
-        label=_("Category"), queryset=categories, empty_label=_("Choose a category"),
+        label=_("Category"),
+        queryset=categories,
+        empty_label=_("Choose a category"),
         error_messages={"required": _("Please choose a category.")},
     )
     form.fields["summary"] = forms.CharField(
-        label=_("Summary"), max_length=80, help_text=_("One line, at most 80 characters."),
+        label=_("Summary"),
+        max_length=80,
+        help_text=_("One line, at most 80 characters."),
         error_messages={"required": _("Please give a short summary.")},
     )
     form.fields["description"] = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), max_length=DESCRIPTION_MAX_LENGTH,
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=DESCRIPTION_MAX_LENGTH,
         error_messages={"required": _("Please describe what you need help with.")},
     )
     form.fields["is_public"] = forms.BooleanField(
-        label=_("Allow this request to be shown publicly"), required=False,
-        help_text=_("Only its category, summary, state and dates are shown; never your name, phone, "
-                    "description or photos."),
+        label=_("Allow this request to be shown publicly"),
+        required=False,
+        help_text=_(
+            "Only its category, summary, state and dates are shown; never your name, phone, "
+            "description or photos."
+        ),
     )
     form.fields["is_sensitive"] = forms.BooleanField(
-        label=_("This is a sensitive matter"), required=False,
+        label=_("This is a sensitive matter"),
+        required=False,
         help_text=_("Sensitive requests are never shown publicly."),
     )
 
@@ -63,11 +73,15 @@ class HelpRequestForm(_Chinese):
         if user.is_authenticated:
             del self.fields["name"], self.fields["phone"]
         else:
-            self.fields["name"].error_messages["required"] = _("Please give your name so that staff can contact you.")
+            self.fields["name"].error_messages["required"] = _(
+                "Please give your name so that staff can contact you."
+            )
             self.fields["phone"].error_messages["required"] = _(
                 "Please give your mobile number so that staff can contact you."
             )
-            self.fields["phone"].help_text = _("Full-width digits and spaces are fine. Only community staff see it.")
+            self.fields["phone"].help_text = _(
+                "Full-width digits and spaces are fine. Only community staff see it."
+            )
 
     def clean_name(self):
         return self.cleaned_data["name"].strip()
@@ -75,17 +89,27 @@ class HelpRequestForm(_Chinese):
 
 class RateForm(_Chinese):
     rating = forms.ChoiceField(
-        label=_("Your rating (1 = poor, 5 = excellent)"), choices=RATING_CHOICES, widget=forms.RadioSelect,
-        error_messages={"required": _("Please choose a rating from 1 to 5."),
-                        "invalid_choice": _("Please choose a rating from 1 to 5.")},
+        label=_("Your rating (1 = poor, 5 = excellent)"),
+        choices=RATING_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose a rating from 1 to 5."),
+            "invalid_choice": _("Please choose a rating from 1 to 5."),
+        },
     )
-    comment = forms.CharField(label=_("Comment (optional)"), required=False, max_length=1000,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class ReopenForm(_Chinese):
     reason = forms.CharField(
-        label=_("Why is the problem not solved?"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Why is the problem not solved?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Please say why you reopen the request.")},
     )
 
@@ -93,9 +117,12 @@ class ReopenForm(_Chinese):
 class ResolveForm(_Chinese):
     """A volunteer resolving on the public site."""
 
-    note = forms.CharField(label=_("Resolution note"), widget=forms.Textarea(attrs={"rows": 4}),
-                           max_length=2000,
-                           error_messages={"required": _("Please describe how the request was resolved.")})
+    note = forms.CharField(
+        label=_("Resolution note"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": _("Please describe how the request was resolved.")},
+    )
     photos = ResidentImagesField()
 
 
@@ -120,7 +147,8 @@ def _template_field(community_id, target_id):
     templates = list(selectors.response_templates_for(community_id=community_id))
     texts = {str(template.pk): template.text for template in templates}
     return forms.ChoiceField(
-        label=_("Insert a response template"), required=False,
+        label=_("Insert a response template"),
+        required=False,
         choices=[("", _("— choose a template —"))] + [(str(t.pk), t.title) for t in templates],
         widget=TemplateSelect(texts=texts, attrs={"data-response-template-for": target_id}),
         help_text=_("Fills in the text below, which you can then adapt."),
@@ -139,14 +167,18 @@ class HelpTransitionForm(TransitionForm):
         community_id = help_request.community_id
         if transition == "assign":
             self.fields["staff"] = forms.ModelChoiceField(
-                label=_("Staff member"), required=False,
+                label=_("Staff member"),
+                required=False,
                 queryset=selectors.staff_handlers_for(community_id=community_id),
             )
             self.fields["volunteer"] = forms.ModelChoiceField(
-                label=_("Volunteer"), required=False, queryset=selectors.volunteers_for(community_id=community_id)
+                label=_("Volunteer"),
+                required=False,
+                queryset=selectors.volunteers_for(community_id=community_id),
             )
             self.fields["organisation"] = forms.ModelChoiceField(
-                label=_("Social organisation"), required=False,
+                label=_("Social organisation"),
+                required=False,
                 queryset=selectors.organisations_for(community_id=community_id),
                 help_text=_("From the community's registry of social organisations; its contact is noted."),
             )
@@ -156,12 +188,16 @@ class HelpTransitionForm(TransitionForm):
                 self.fields["route_to_grid_worker"] = forms.BooleanField(
                     label=_("Assign it to the grid worker %(worker)s (%(grid)s) at once")
                     % {"worker": worker, "grid": help_request.grid.name},
-                    required=False, initial=True,
-                    help_text=_("Requests go to their grid's worker by default; you can reassign it afterwards."),
+                    required=False,
+                    initial=True,
+                    help_text=_(
+                        "Requests go to their grid's worker by default; you can reassign it afterwards."
+                    ),
                 )
         elif transition == "mark_duplicate":
             self.fields["original"] = forms.ModelChoiceField(
-                label=_("Original request"), queryset=selectors.duplicate_candidates(request=help_request),
+                label=_("Original request"),
+                queryset=selectors.duplicate_candidates(request=help_request),
                 error_messages={"required": _("Choose the original request.")},
             )
         elif transition == "resolve":
@@ -187,17 +223,25 @@ class HelpEntryForm(_Chinese):
 
     community = forms.ModelChoiceField(label=_("Community"), queryset=None)
     resident = forms.ModelChoiceField(
-        label=_("Resident with an account"), required=False, queryset=None,
+        label=_("Resident with an account"),
+        required=False,
+        queryset=None,
         help_text=_("Leave empty for someone without an account, and give their name and mobile number."),
     )
     name = forms.CharField(label=_("Name"), max_length=50, required=False)
     phone = MobileField(label=_("Mobile number"), required=False)
     channel = forms.ChoiceField(
-        label=_("Channel"), choices=[(IntakeChannel.PHONE, IntakeChannel.PHONE.label),
-                                     (IntakeChannel.IN_PERSON, IntakeChannel.IN_PERSON.label)]
+        label=_("Channel"),
+        choices=[
+            (IntakeChannel.PHONE, IntakeChannel.PHONE.label),
+            (IntakeChannel.IN_PERSON, IntakeChannel.IN_PERSON.label),
+        ],
     )
     grid = forms.ModelChoiceField(
-        label=_("Grid"), required=False, queryset=None, empty_label=_("— the resident's own grid, if known —"),
+        label=_("Grid"),
+        required=False,
+        queryset=None,
+        empty_label=_("— the resident's own grid, if known —"),
         help_text=_("The request goes to this grid's worker when it is accepted."),
         error_messages={"invalid_choice": _("The grid belongs to another community.")},
     )
@@ -208,9 +252,15 @@ class HelpEntryForm(_Chinese):
         self.fields["community"].queryset = communities
         self.fields["grid"].queryset = grids_for_user(user=user)
         self.fields["resident"].queryset = residents_for_staff(user=user)
-        _request_fields(self, HelpCategory.objects.filter(community__in=communities, is_active=True)
-                        .select_related("community").order_by("community__name", "sort_order", "name"))
-        self.fields["category"].label_from_instance = lambda category: f"{category.community} · {category.name}"
+        _request_fields(
+            self,
+            HelpCategory.objects.filter(community__in=communities, is_active=True)
+            .select_related("community")
+            .order_by("community__name", "sort_order", "name"),
+        )
+        self.fields["category"].label_from_instance = lambda category: (
+            f"{category.community} · {category.name}"
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -240,7 +290,9 @@ class HelpEditForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = HelpCategory.objects.filter(community_id=self.instance.community_id)
+        self.fields["category"].queryset = HelpCategory.objects.filter(
+            community_id=self.instance.community_id
+        )
         self.fields["grid"].queryset = grids_for(community_ids={self.instance.community_id})
         self.fields["grid"].error_messages["invalid_choice"] = _("The grid belongs to another community.")
         self.fields["grid"].help_text = _("Changing it does not reassign the request; use Assign for that.")

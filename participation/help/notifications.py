@@ -25,7 +25,12 @@ def _send(*, user, subject: str, body: str, url: str, log: TransitionLog, kind: 
     from workflows.tasks import send_message_email
 
     message = Message.objects.create(
-        recipient=user, kind=kind, subject=" ".join(subject.split())[:200], body=body, url=url, transition_log=log
+        recipient=user,
+        kind=kind,
+        subject=" ".join(subject.split())[:200],
+        body=body,
+        url=url,
+        transition_log=log,
     )
     if delivery_for(user=user, kind=kind) == Delivery.EMAIL_IMMEDIATE and email_address(user):
         transaction.on_commit(partial_enqueue(send_message_email, message.pk))
@@ -54,7 +59,8 @@ def notify_handler_and_followers(*, log_id: int) -> list[Message]:
             if log.comment:
                 body += "\n" + _("Comment: %(comment)s") % {"comment": log.comment}
             subject = _("Help request you handle “%(object)s”: %(state)s") % {
-                "object": obj, "state": log.to_state_label
+                "object": obj,
+                "state": log.to_state_label,
             }
             sent.append(_send(user=handler, subject=subject, body=body, url=url, log=log, kind=kind))
         # Followers: the requester of each duplicate of this request; they see its state, not others' words.
@@ -68,10 +74,17 @@ def notify_handler_and_followers(*, log_id: int) -> list[Message]:
                 continue
             skip.add(duplicate.author_id)
             subject = _("The request you follow “%(object)s” is now: %(state)s") % {
-                "object": obj, "state": log.to_state_label
+                "object": obj,
+                "state": log.to_state_label,
             }
             sent.append(
-                _send(user=duplicate.author, subject=subject, body=_line(log), url=duplicate.get_absolute_url(),
-                      log=log, kind=kind)
+                _send(
+                    user=duplicate.author,
+                    subject=subject,
+                    body=_line(log),
+                    url=duplicate.get_absolute_url(),
+                    log=log,
+                    kind=kind,
+                )
             )
     return sent

@@ -63,7 +63,9 @@ def is_staff_entering(user, obj) -> bool:
 @rules.predicate
 def member_of(user, community) -> bool:
     """`community` (a Community) is one of the user's communities."""
-    return community is not None and user.is_authenticated and user.communities.filter(pk=community.pk).exists()
+    return (
+        community is not None and user.is_authenticated and user.communities.filter(pk=community.pk).exists()
+    )
 
 
 is_requester = is_author | is_token_holder

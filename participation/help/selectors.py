@@ -34,7 +34,9 @@ def overdue_q(*, now=None) -> Q:
 
 def with_overdue(queryset: QuerySet, *, now=None) -> QuerySet:
     return queryset.annotate(
-        overdue=Case(When(overdue_q(now=now), then=Value(True)), default=Value(False), output_field=BooleanField())
+        overdue=Case(
+            When(overdue_q(now=now), then=Value(True)), default=Value(False), output_field=BooleanField()
+        )
     )
 
 
@@ -71,8 +73,10 @@ def requests_of(*, user: User) -> QuerySet[HelpRequest]:
 def requests_assigned_to_volunteer(*, user: User) -> QuerySet[HelpRequest]:
     if not user.is_authenticated:
         return HelpRequest.objects.none()
-    return HelpRequest.objects.filter(assigned_volunteer=user).select_related("category", "community").order_by(
-        "-assigned_at", "-pk"
+    return (
+        HelpRequest.objects.filter(assigned_volunteer=user)
+        .select_related("category", "community")
+        .order_by("-assigned_at", "-pk")
     )
 
 
@@ -149,7 +153,9 @@ def followers_of(*, original: HelpRequest) -> QuerySet[User]:
     """Requesters (with an account) of requests marked as duplicates of `original`: they follow it."""
     return User.objects.filter(
         is_active=True,
-        pk__in=HelpRequest.objects.filter(duplicate_of=original, state=HelpState.DUPLICATE).values("author_id"),
+        pk__in=HelpRequest.objects.filter(duplicate_of=original, state=HelpState.DUPLICATE).values(
+            "author_id"
+        ),
     ).order_by("pk")
 
 
@@ -164,7 +170,9 @@ def duplicate_candidates(*, request: HelpRequest) -> QuerySet[HelpRequest]:
 
 
 def staff_handlers_for(*, community_id: int) -> QuerySet[User]:
-    return User.objects.filter(is_active=True, is_staff=True, communities=community_id).order_by("display_name", "pk")
+    return User.objects.filter(is_active=True, is_staff=True, communities=community_id).order_by(
+        "display_name", "pk"
+    )
 
 
 def organisations_for(*, community_id: int) -> QuerySet[SocialOrganisation]:

@@ -90,7 +90,9 @@ def submit_request(
         phone = requester.mobile
     else:
         name = _require(name, _("Please give your name so that staff can contact you."))
-        phone = normalize_mobile(_require(phone, _("Please give your mobile number so that staff can contact you.")))
+        phone = normalize_mobile(
+            _require(phone, _("Please give your mobile number so that staff can contact you."))
+        )
         token = secrets.token_urlsafe(24)
     request = HelpRequest.objects.create(
         community=community,
@@ -148,7 +150,9 @@ def take_transition(*, request: HelpRequest, transition: str, actor, comment: st
     return _take(request=request, transition=transition, actor=actor, comment=comment)
 
 
-def accept(*, request: HelpRequest, actor, comment: str = "", route_to_grid_worker: bool = True) -> HelpRequest:
+def accept(
+    *, request: HelpRequest, actor, comment: str = "", route_to_grid_worker: bool = True
+) -> HelpRequest:
     """Triage (受理) stays with the coordination group. Accepting a request whose grid has a worker who may
     handle it also assigns it to them, in the same transaction: the timeline shows both steps, the worker is
     told as any handler, and staff may still reassign it. `route_to_grid_worker=False` leaves it accepted for
@@ -173,18 +177,22 @@ def assign(
 ) -> HelpRequest:
     if sum(kind is not None for kind in (staff, volunteer, organisation)) != 1:
         raise InvalidHandler()
-    if staff is not None and not selectors.staff_handlers_for(community_id=request.community_id).filter(
-        pk=staff.pk
-    ).exists():
+    if (
+        staff is not None
+        and not selectors.staff_handlers_for(community_id=request.community_id).filter(pk=staff.pk).exists()
+    ):
         raise InvalidHandler(_("The staff member must work in this request's community."))
     if volunteer is not None:
         if volunteer.pk == request.author_id:
             raise InvalidHandler(_("The requester cannot handle their own request."))
         if not selectors.volunteers_for(community_id=request.community_id).filter(pk=volunteer.pk).exists():
             raise InvalidHandler(_("The volunteer must be a resident of this request's community."))
-    if organisation is not None and not selectors.organisations_for(community_id=request.community_id).filter(
-        pk=organisation.pk
-    ).exists():
+    if (
+        organisation is not None
+        and not selectors.organisations_for(community_id=request.community_id)
+        .filter(pk=organisation.pk)
+        .exists()
+    ):
         raise InvalidHandler(_("The social organisation must be an active one of this community's registry."))
 
     def prepare(locked):
@@ -195,8 +203,13 @@ def assign(
         contact = (organisation.contact_name, organisation.contact_phone) if organisation else ()
         locked.assigned_organisation_name = organisation.name[:100] if organisation else ""
         locked.assigned_organisation_contact = " ".join(filter(None, contact))[:100]
-        return ["assigned_staff", "assigned_volunteer", "assigned_organisation", "assigned_organisation_name",
-                "assigned_organisation_contact"]
+        return [
+            "assigned_staff",
+            "assigned_volunteer",
+            "assigned_organisation",
+            "assigned_organisation_name",
+            "assigned_organisation_contact",
+        ]
 
     return _take(request=request, transition="assign", actor=actor, comment=comment, prepare=prepare)
 

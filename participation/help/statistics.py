@@ -53,7 +53,9 @@ def help_statistics(
     *, community_ids: set[int] | None, start: datetime, end: datetime, grid_id: int | None = None
 ) -> HelpStatistics:
     """Requests submitted in [start, end) in the given communities (None: all), of one grid if given."""
-    requests = HelpRequest.objects.exclude(state=HelpState.DRAFT).filter(submitted_at__gte=start, submitted_at__lt=end)
+    requests = HelpRequest.objects.exclude(state=HelpState.DRAFT).filter(
+        submitted_at__gte=start, submitted_at__lt=end
+    )
     if community_ids is not None:
         requests = requests.filter(community_id__in=community_ids)
     if grid_id is not None:
@@ -80,7 +82,9 @@ def help_statistics(
         requests.filter(responded_at__isnull=False).values_list("submitted_at", "responded_at")
     )
     result.median_resolution = _median(
-        requests.filter(state__in=[HelpState.RESOLVED, HelpState.CLOSED]).values_list("submitted_at", "resolved_at")
+        requests.filter(state__in=[HelpState.RESOLVED, HelpState.CLOSED]).values_list(
+            "submitted_at", "resolved_at"
+        )
     )
     closed = requests.filter(state=HelpState.CLOSED).aggregate(
         closed=Count("pk"),

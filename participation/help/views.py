@@ -38,19 +38,32 @@ def new_request(request, community_slug):
         data = form.cleaned_data
         try:
             help_request, token = services.submit_request(
-                community=community, category=data["category"], summary=data["summary"],
-                description=data["description"], requester=user if user.is_authenticated else None,
-                name=data.get("name", ""), phone=data.get("phone", ""), is_public=data["is_public"],
-                is_sensitive=data["is_sensitive"], images=data["photos"],
+                community=community,
+                category=data["category"],
+                summary=data["summary"],
+                description=data["description"],
+                requester=user if user.is_authenticated else None,
+                name=data.get("name", ""),
+                phone=data.get("phone", ""),
+                is_public=data["is_public"],
+                is_sensitive=data["is_sensitive"],
+                images=data["photos"],
             )
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            messages.success(request, _("Your request has been submitted. The community will answer it soon."))
+            messages.success(
+                request, _("Your request has been submitted. The community will answer it soon.")
+            )
             if token:
-                messages.warning(request, _("Bookmark this page: its address is your private link to follow "
-                                            "your request. Do not share it."))
+                messages.warning(
+                    request,
+                    _(
+                        "Bookmark this page: its address is your private link to follow "
+                        "your request. Do not share it."
+                    ),
+                )
                 return redirect("help:track", token=token)
             return redirect("help:detail", pk=help_request.pk)
     return render(request, "participation/help/new.html", {"form": form, "community": community})
@@ -115,8 +128,13 @@ def _visitor_request(request, token):
     """(request, visitor) of a tracking link; 404 for a wrong one, 429 after too many wrong ones."""
     found = services.visitor_for_token(token=token)
     if found is None:
-        if over_limit(request, scope="help-track-miss", per_user=TRACK_MISSES_PER_IP,
-                      per_ip=TRACK_MISSES_PER_IP, window=3600):
+        if over_limit(
+            request,
+            scope="help-track-miss",
+            per_user=TRACK_MISSES_PER_IP,
+            per_ip=TRACK_MISSES_PER_IP,
+            window=3600,
+        ):
             return None, too_many(request, window=3600)
         raise Http404
     return found, None
@@ -141,8 +159,12 @@ def _act(request, help_request, actor, action, back_url, render_context):
         if action == "confirm":
             form = forms["rate_form"] = RateForm(request.POST)
             if form.is_valid():
-                services.confirm_and_rate(request=help_request, actor=actor, rating=form.cleaned_data["rating"],
-                                          comment=form.cleaned_data["comment"])
+                services.confirm_and_rate(
+                    request=help_request,
+                    actor=actor,
+                    rating=form.cleaned_data["rating"],
+                    comment=form.cleaned_data["comment"],
+                )
                 messages.success(request, _("Thank you! Your request is closed with your rating."))
                 return redirect(back_url)
         elif action == "reopen":
@@ -154,21 +176,37 @@ def _act(request, help_request, actor, action, back_url, render_context):
         elif action == "resolve":
             form = forms["resolve_form"] = ResolveForm(request.POST, request.FILES)
             if form.is_valid():
-                services.resolve(request=help_request, actor=actor, note=form.cleaned_data["note"],
-                                 images=form.cleaned_data["photos"])
-                messages.success(request, _("The request is marked as resolved; the requester is asked to confirm."))
+                services.resolve(
+                    request=help_request,
+                    actor=actor,
+                    note=form.cleaned_data["note"],
+                    images=form.cleaned_data["photos"],
+                )
+                messages.success(
+                    request, _("The request is marked as resolved; the requester is asked to confirm.")
+                )
                 return redirect(back_url)
         elif action in ("withdraw", "start"):
             services.take_transition(request=help_request, transition=action, actor=actor)
-            messages.success(request, _("Done. The request is now: %(state)s.") % {
-                "state": HelpRequest.state_label({"withdraw": HelpState.WITHDRAWN, "start": HelpState.IN_PROGRESS}[action])
-            })
+            messages.success(
+                request,
+                _("Done. The request is now: %(state)s.")
+                % {
+                    "state": HelpRequest.state_label(
+                        {"withdraw": HelpState.WITHDRAWN, "start": HelpState.IN_PROGRESS}[action]
+                    )
+                },
+            )
             return redirect(back_url)
         else:
             raise Http404
     except TransitionForbidden as error:
-        return render(request, "participation/help/refused.html", {"error": str(error), "back_url": back_url},
-                      status=403)
+        return render(
+            request,
+            "participation/help/refused.html",
+            {"error": str(error), "back_url": back_url},
+            status=403,
+        )
     except WorkflowError as error:
         messages.error(request, str(error))
         return redirect(back_url)
@@ -185,12 +223,26 @@ def act(request, pk, action):
     is_volunteer = help_request.assigned_volunteer_id == request.user.pk
     if not (is_own or is_volunteer):
         # Someone else's request: refused plainly, and nothing about it is shown.
-        return render(request, "participation/help/refused.html",
-                      {"error": _("Only the person who made this request can do this."), "back_url": reverse("my_account")},
-                      status=403)
+        return render(
+            request,
+            "participation/help/refused.html",
+            {
+                "error": _("Only the person who made this request can do this."),
+                "back_url": reverse("my_account"),
+            },
+            status=403,
+        )
     back_url = reverse("help:detail", args=[pk])
-    return _act(request, help_request, request.user, action, back_url, lambda **forms: _detail_context(
-        help_request, viewer_is_requester=is_own, viewer_is_volunteer=is_volunteer, **forms))
+    return _act(
+        request,
+        help_request,
+        request.user,
+        action,
+        back_url,
+        lambda **forms: _detail_context(
+            help_request, viewer_is_requester=is_own, viewer_is_volunteer=is_volunteer, **forms
+        ),
+    )
 
 
 @require_POST

@@ -11,9 +11,9 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import EditView, InspectView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.views.generic import EditView, InspectView
 
 from participation.admin_scoping import CommunityReviewableViewSetMixin, CommunityScopedViewSetMixin, my_grids
 from participation.grids.links import diary_entry_link
@@ -36,10 +36,15 @@ class OverdueFilter(django_filters.ChoiceFilter):
 
 
 class HelpRequestFilterSet(WagtailFilterSet):
-    state = django_filters.ChoiceFilter(label=_("State"), choices=HelpState.choices, widget=forms.RadioSelect,
-                                        empty_label=_("All"))
-    overdue = OverdueFilter(label=_("Overdue"), choices=[("yes", _("Overdue")), ("no", _("Not overdue"))],
-                            empty_label=_("All"), widget=forms.RadioSelect)
+    state = django_filters.ChoiceFilter(
+        label=_("State"), choices=HelpState.choices, widget=forms.RadioSelect, empty_label=_("All")
+    )
+    overdue = OverdueFilter(
+        label=_("Overdue"),
+        choices=[("yes", _("Overdue")), ("no", _("Not overdue"))],
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+    )
     category = django_filters.ModelChoiceFilter(label=_("Category"), queryset=HelpCategory.objects.all())
     grid = django_filters.ModelChoiceFilter(label=_("Grid"), queryset=my_grids)
     submitted_at = django_filters.DateFromToRangeFilter(label=_("Submitted"), widget=DateRangePickerWidget)
@@ -57,8 +62,14 @@ class OverdueColumn(Column):
 class HelpInspectView(InspectView):
     def get_photos_display_value(self):
         photos = photos_for(item=self.object)
-        return format_html_join(" ", '<a href="{0}"><img src="{0}" alt="" width="160"></a>',
-                                ((photo.image.url,) for photo in photos)) or "-"
+        return (
+            format_html_join(
+                " ",
+                '<a href="{0}"><img src="{0}" alt="" width="160"></a>',
+                ((photo.image.url,) for photo in photos),
+            )
+            or "-"
+        )
 
     def get_handler_display_value(self):
         handler = self.object.handler_display
@@ -80,8 +91,11 @@ class HelpEditView(EditView):
     def save_instance(self):
         data = self.form.cleaned_data
         return services.update_details(
-            request=self.object, actor=self.request.user, category=data["category"],
-            is_sensitive=data["is_sensitive"], grid=data.get("grid"),
+            request=self.object,
+            actor=self.request.user,
+            category=data["category"],
+            is_sensitive=data["is_sensitive"],
+            grid=data.get("grid"),
         )
 
 
@@ -95,22 +109,64 @@ class HelpRequestViewSet(CommunityReviewableViewSetMixin, ReviewableViewSetMixin
     filterset_class = HelpRequestFilterSet
     search_fields = ["summary", "description", "requester_name", "requester_phone"]
     list_display = [
-        "__str__", "category", "state", OverdueColumn("overdue", label=_("Overdue")), "community", "grid",
-        DateColumn("submitted_at", label=_("Submitted")), DateColumn("response_due_at", label=_("Response due")),
+        "__str__",
+        "category",
+        "state",
+        OverdueColumn("overdue", label=_("Overdue")),
+        "community",
+        "grid",
+        DateColumn("submitted_at", label=_("Submitted")),
+        DateColumn("response_due_at", label=_("Response due")),
         DateColumn("resolution_due_at", label=_("Resolution due")),
     ]
     # Contact details are in the export: only the staff of the request's community ever reach it.
     list_export = [
-        "pk", "community", "grid", "category", "summary", "state", "requester_name", "requester_phone", "channel",
-        "submitted_at", "response_due_at", "resolution_due_at", "responded_at", "resolved_at", "closed_at",
-        "rating", "handler_display",
+        "pk",
+        "community",
+        "grid",
+        "category",
+        "summary",
+        "state",
+        "requester_name",
+        "requester_phone",
+        "channel",
+        "submitted_at",
+        "response_due_at",
+        "resolution_due_at",
+        "responded_at",
+        "resolved_at",
+        "closed_at",
+        "rating",
+        "handler_display",
     ]
     export_filename = "help-requests"
     inspect_view_fields = [
-        "community", "category", "summary", "description", "photos", "requester_name", "requester_phone",
-        "author", "entered_by", "channel", "grid", "source_diary_entry", "is_public", "is_sensitive", "state",
-        "submitted_at", "response_due_at", "resolution_due_at", "responded_at", "handler", "assigned_at",
-        "resolution_note", "resolved_at", "rating", "closed_at", "duplicate_of",
+        "community",
+        "category",
+        "summary",
+        "description",
+        "photos",
+        "requester_name",
+        "requester_phone",
+        "author",
+        "entered_by",
+        "channel",
+        "grid",
+        "source_diary_entry",
+        "is_public",
+        "is_sensitive",
+        "state",
+        "submitted_at",
+        "response_due_at",
+        "resolution_due_at",
+        "responded_at",
+        "handler",
+        "assigned_at",
+        "resolution_note",
+        "resolved_at",
+        "rating",
+        "closed_at",
+        "duplicate_of",
     ]
 
     def filter_queryset_for_user(self, queryset, user):
@@ -134,8 +190,10 @@ class HelpCategoryViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     list_filter = ["community", "is_active"]
     # Panels (not form_fields): the form is then Wagtail's, which knows the user, so the community choice is
     # narrowed to the user's own communities by CommunityScopedViewSetMixin.
-    panels = [FieldPanel(name) for name in
-              ("community", "name", "response_hours", "resolution_days", "sort_order", "is_active")]
+    panels = [
+        FieldPanel(name)
+        for name in ("community", "name", "response_hours", "resolution_days", "sort_order", "is_active")
+    ]
 
 
 class ResponseTemplateViewSet(CommunityScopedViewSetMixin, ModelViewSet):

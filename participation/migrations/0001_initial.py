@@ -3,96 +3,260 @@
 import django.db.models.deletion
 import django.utils.timezone
 import modelsearch.index
-import participation.models.users
 from django.db import migrations, models
+
+import participation.models.users
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Community',
+            name="Community",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='slug')),
-                ('kind', models.CharField(choices=[('urban', 'Urban community'), ('village', 'Village')], default='urban', max_length=10, verbose_name='kind')),
-                ('street', models.CharField(max_length=60, verbose_name='street or town')),
-                ('resident_population', models.PositiveIntegerField(default=0, help_text='常住人口, the base of the volunteer and social worker ratios.', verbose_name='resident population')),
-                ('households', models.PositiveIntegerField(default=0, help_text='Number of households, the base of the facility area per 100 households.', verbose_name='households')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='address')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='service phone')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=60, unique=True, verbose_name="slug")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("urban", "Urban community"), ("village", "Village")],
+                        default="urban",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("street", models.CharField(max_length=60, verbose_name="street or town")),
+                (
+                    "resident_population",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="常住人口, the base of the volunteer and social worker ratios.",
+                        verbose_name="resident population",
+                    ),
+                ),
+                (
+                    "households",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="Number of households, the base of the facility area per 100 households.",
+                        verbose_name="households",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="address")),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="service phone")),
             ],
             options={
-                'verbose_name': 'community',
-                'verbose_name_plural': 'communities',
-                'ordering': ['name'],
+                "verbose_name": "community",
+                "verbose_name_plural": "communities",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='BehaviourItem',
+            name="BehaviourItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('polarity', models.CharField(choices=[('positive', 'Positive behaviour'), ('negative', 'Negative behaviour')], max_length=10, verbose_name='kind')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='number')),
-                ('category', models.CharField(blank=True, max_length=40, verbose_name='category')),
-                ('text', models.TextField(verbose_name='behaviour')),
-                ('points', models.IntegerField(help_text='Positive behaviours earn points (> 0); negative behaviours deduct them (< 0).', verbose_name='points')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='behaviour_items', to='participation.community', verbose_name='community')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "polarity",
+                    models.CharField(
+                        choices=[("positive", "Positive behaviour"), ("negative", "Negative behaviour")],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="number")),
+                ("category", models.CharField(blank=True, max_length=40, verbose_name="category")),
+                ("text", models.TextField(verbose_name="behaviour")),
+                (
+                    "points",
+                    models.IntegerField(
+                        help_text="Positive behaviours earn points (> 0); negative behaviours deduct them (< 0).",
+                        verbose_name="points",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="behaviour_items",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'behaviour item',
-                'verbose_name_plural': 'behaviour items',
-                'ordering': ['community', 'polarity', 'number'],
-                'constraints': [models.UniqueConstraint(fields=('community', 'polarity', 'number'), name='behaviour_number_unique_per_list'), models.CheckConstraint(condition=models.Q(models.Q(('points__gt', 0), ('polarity', 'positive')), models.Q(('points__lt', 0), ('polarity', 'negative')), _connector='OR'), name='behaviour_points_sign_matches_kind', violation_error_message='Positive behaviours must earn points (> 0) and negative ones deduct (< 0).')],
+                "verbose_name": "behaviour item",
+                "verbose_name_plural": "behaviour items",
+                "ordering": ["community", "polarity", "number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("community", "polarity", "number"), name="behaviour_number_unique_per_list"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("points__gt", 0), ("polarity", "positive")),
+                            models.Q(("points__lt", 0), ("polarity", "negative")),
+                            _connector="OR",
+                        ),
+                        name="behaviour_points_sign_matches_kind",
+                        violation_error_message="Positive behaviours must earn points (> 0) and negative ones deduct (< 0).",
+                    ),
+                ],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('mobile', models.CharField(error_messages={'unique': 'A user with this mobile number already exists.'}, help_text='11 digits; full-width digits and spaces are accepted and normalised.', max_length=11, unique=True, verbose_name='mobile number')),
-                ('display_name', models.CharField(blank=True, max_length=50, verbose_name='display name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='May log in to the admin.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('communities', models.ManyToManyField(blank=True, help_text='Staff act only inside these communities; a resident belongs to one.', related_name='members', to='participation.community', verbose_name='communities')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "mobile",
+                    models.CharField(
+                        error_messages={"unique": "A user with this mobile number already exists."},
+                        help_text="11 digits; full-width digits and spaces are accepted and normalised.",
+                        max_length=11,
+                        unique=True,
+                        verbose_name="mobile number",
+                    ),
+                ),
+                ("display_name", models.CharField(blank=True, max_length=50, verbose_name="display name")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email address")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False, help_text="May log in to the admin.", verbose_name="staff status"
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "date_joined",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="date joined"),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "communities",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Staff act only inside these communities; a resident belongs to one.",
+                        related_name="members",
+                        to="participation.community",
+                        verbose_name="communities",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'user',
-                'verbose_name_plural': 'users',
-                'constraints': [models.CheckConstraint(condition=models.Q(('mobile__regex', '^1[3-9][0-9]{9}$')), name='user_mobile_11_digits')],
+                "verbose_name": "user",
+                "verbose_name_plural": "users",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("mobile__regex", "^1[3-9][0-9]{9}$")),
+                        name="user_mobile_11_digits",
+                    )
+                ],
             },
             managers=[
-                ('objects', participation.models.users.UserManager()),
+                ("objects", participation.models.users.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='CommunityGroup',
+            name="CommunityGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('publicity', 'Publicity group'), ('coordination', 'Coordination group'), ('operations', 'Operations group'), ('evaluation', 'Evaluation group')], max_length=20, verbose_name='role')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='staff_groups', to='participation.community', verbose_name='community')),
-                ('group', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='community_group', to='auth.group', verbose_name='group')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("publicity", "Publicity group"),
+                            ("coordination", "Coordination group"),
+                            ("operations", "Operations group"),
+                            ("evaluation", "Evaluation group"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="staff_groups",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
+                (
+                    "group",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="community_group",
+                        to="auth.group",
+                        verbose_name="group",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'community group',
-                'verbose_name_plural': 'community groups',
-                'constraints': [models.UniqueConstraint(fields=('community', 'role'), name='one_group_per_community_role')],
+                "verbose_name": "community group",
+                "verbose_name_plural": "community groups",
+                "constraints": [
+                    models.UniqueConstraint(fields=("community", "role"), name="one_group_per_community_role")
+                ],
             },
         ),
     ]

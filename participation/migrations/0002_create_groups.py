@@ -15,14 +15,19 @@ GROUPS = {
         "admin": True,
         "images": IMAGES,
         "documents": DOCUMENTS,
-        "model": [("participation", "view_behaviouritem"), ("participation", "view_community"),
-                  ("participation", "change_community")],
+        "model": [
+            ("participation", "view_behaviouritem"),
+            ("participation", "view_community"),
+            ("participation", "change_community"),
+        ],
     },
     "建设运行组": {
         "admin": True,
         "images": ("add_image", "choose_image"),
         "documents": ("add_document", "choose_document"),
-        "model": [("participation", f"{action}_behaviouritem") for action in ("add", "change", "delete", "view")],
+        "model": [
+            ("participation", f"{action}_behaviouritem") for action in ("add", "change", "delete", "view")
+        ],
     },
     "效果评价组": {
         "admin": True,
@@ -57,7 +62,10 @@ def create_groups(apps, schema_editor):
         for app_label, codename in spec["model"]:
             group.permissions.add(permission(app_label, codename))
         if root_collection is not None:
-            for app_label, codenames in (("wagtailimages", spec["images"]), ("wagtaildocs", spec["documents"])):
+            for app_label, codenames in (
+                ("wagtailimages", spec["images"]),
+                ("wagtaildocs", spec["documents"]),
+            ):
                 for codename in codenames:
                     GroupCollectionPermission.objects.get_or_create(
                         group=group, collection=root_collection, permission=permission(app_label, codename)

@@ -6,20 +6,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0002_create_groups'),
+        ("participation", "0002_create_groups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='verified_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='verified at'),
+            model_name="user",
+            name="verified_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="verified at"),
         ),
         migrations.AddField(
-            model_name='user',
-            name='verified_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='verified_residents', to=settings.AUTH_USER_MODEL, verbose_name='verified by'),
+            model_name="user",
+            name="verified_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="verified_residents",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="verified by",
+            ),
         ),
     ]

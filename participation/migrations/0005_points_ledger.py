@@ -6,34 +6,111 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('participation', '0004_photo'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("participation", "0004_photo"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PointsEntry',
+            name="PointsEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('claim', 'Approved claim'), ('activity', 'Activity attendance'), ('volunteer', 'Volunteer hours'), ('help', 'Help request handled'), ('award', 'Award by staff'), ('deduction', 'Deduction for negative behaviour'), ('redemption', 'Redemption'), ('refund', 'Refund of a cancelled redemption'), ('correction', 'Correction')], max_length=20, verbose_name='kind')),
-                ('delta', models.IntegerField(verbose_name='points')),
-                ('balance_after', models.IntegerField(verbose_name='balance after')),
-                ('reason', models.CharField(max_length=200, verbose_name='reason')),
-                ('source_id', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='source id')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='time')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='points_entries', to='participation.community', verbose_name='community')),
-                ('resident', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='points_entries', to=settings.AUTH_USER_MODEL, verbose_name='resident')),
-                ('source_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype', verbose_name='source type')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("claim", "Approved claim"),
+                            ("activity", "Activity attendance"),
+                            ("volunteer", "Volunteer hours"),
+                            ("help", "Help request handled"),
+                            ("award", "Award by staff"),
+                            ("deduction", "Deduction for negative behaviour"),
+                            ("redemption", "Redemption"),
+                            ("refund", "Refund of a cancelled redemption"),
+                            ("correction", "Correction"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("delta", models.IntegerField(verbose_name="points")),
+                ("balance_after", models.IntegerField(verbose_name="balance after")),
+                ("reason", models.CharField(max_length=200, verbose_name="reason")),
+                (
+                    "source_id",
+                    models.PositiveBigIntegerField(blank=True, null=True, verbose_name="source id"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="time")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="points_entries",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
+                (
+                    "resident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="points_entries",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="resident",
+                    ),
+                ),
+                (
+                    "source_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                        verbose_name="source type",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'points entry',
-                'verbose_name_plural': 'points ledger',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['resident', '-id'], name='points_resident_latest_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('delta', 0), _negated=True), name='points_entry_delta_not_zero'), models.CheckConstraint(condition=models.Q(('balance_after__gte', 0)), name='points_balance_never_negative', violation_error_message='The points balance cannot go below zero.'), models.UniqueConstraint(condition=models.Q(('kind__in', ('claim', 'activity', 'volunteer', 'help', 'redemption', 'refund')), ('source_id__isnull', False)), fields=('source_type', 'source_id', 'kind'), name='points_once_per_source')],
+                "verbose_name": "points entry",
+                "verbose_name_plural": "points ledger",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [models.Index(fields=["resident", "-id"], name="points_resident_latest_idx")],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("delta", 0), _negated=True), name="points_entry_delta_not_zero"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("balance_after__gte", 0)),
+                        name="points_balance_never_negative",
+                        violation_error_message="The points balance cannot go below zero.",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(
+                            ("kind__in", ("claim", "activity", "volunteer", "help", "redemption", "refund")),
+                            ("source_id__isnull", False),
+                        ),
+                        fields=("source_type", "source_id", "kind"),
+                        name="points_once_per_source",
+                    ),
+                ],
             },
         ),
     ]

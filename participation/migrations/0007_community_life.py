@@ -8,180 +8,501 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0006_points_ledger_append_only'),
+        ("participation", "0006_points_ledger_append_only"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Club',
+            name="Club",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', django_fsm.FSMField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('approved', 'Approved'), ('returned', 'Returned for changes'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], db_index=True, default='draft', editable=False, max_length=50, protected=True, verbose_name='state')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('submitted_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='submitted at')),
-                ('name', models.CharField(max_length=60, verbose_name='name')),
-                ('description', models.TextField(max_length=2000, verbose_name='description')),
-                ('category', models.CharField(choices=[('culture', 'Culture and arts'), ('sports', 'Sports and fitness'), ('learning', 'Learning and reading'), ('hobby', 'Hobbies'), ('charity', 'Charity and volunteering'), ('mutual_aid', 'Mutual aid'), ('other', 'Other')], max_length=20, verbose_name='category')),
-                ('meeting_time', models.CharField(help_text='For example: 每周三 19:00', max_length=60, verbose_name='regular meeting time')),
-                ('place', models.CharField(max_length=120, verbose_name='place')),
-                ('member_limit', models.PositiveIntegerField(blank=True, help_text='Leave empty for no limit.', null=True, verbose_name='member limit')),
-                ('activities_url', models.URLField(blank=True, help_text="Optional: a page listing the club's activities, e.g. an activity page of this site.", verbose_name='activities link')),
-                ('author', models.ForeignKey(blank=True, help_text='Empty for items a visitor created without an account.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)s_set', to='participation.community', verbose_name='community')),
-                ('leader', models.ForeignKey(help_text='The resident who proposed the club, unless staff choose another.', on_delete=django.db.models.deletion.PROTECT, related_name='led_clubs', to=settings.AUTH_USER_MODEL, verbose_name='leader')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("approved", "Approved"),
+                            ("returned", "Returned for changes"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        editable=False,
+                        max_length=50,
+                        protected=True,
+                        verbose_name="state",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="submitted at"),
+                ),
+                ("name", models.CharField(max_length=60, verbose_name="name")),
+                ("description", models.TextField(max_length=2000, verbose_name="description")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("culture", "Culture and arts"),
+                            ("sports", "Sports and fitness"),
+                            ("learning", "Learning and reading"),
+                            ("hobby", "Hobbies"),
+                            ("charity", "Charity and volunteering"),
+                            ("mutual_aid", "Mutual aid"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "meeting_time",
+                    models.CharField(
+                        help_text="For example: 每周三 19:00",
+                        max_length=60,
+                        verbose_name="regular meeting time",
+                    ),
+                ),
+                ("place", models.CharField(max_length=120, verbose_name="place")),
+                (
+                    "member_limit",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Leave empty for no limit.",
+                        null=True,
+                        verbose_name="member limit",
+                    ),
+                ),
+                (
+                    "activities_url",
+                    models.URLField(
+                        blank=True,
+                        help_text="Optional: a page listing the club's activities, e.g. an activity page of this site.",
+                        verbose_name="activities link",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for items a visitor created without an account.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)s_set",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
+                (
+                    "leader",
+                    models.ForeignKey(
+                        help_text="The resident who proposed the club, unless staff choose another.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="led_clubs",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="leader",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'club',
-                'verbose_name_plural': 'clubs',
-                'ordering': ['community', 'name'],
-                'abstract': False,
+                "verbose_name": "club",
+                "verbose_name_plural": "clubs",
+                "ordering": ["community", "name"],
+                "abstract": False,
             },
             bases=(django_fsm.FSMModelMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='ClubMembership',
+            name="ClubMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('joined_at', models.DateTimeField(auto_now_add=True, verbose_name='joined at')),
-                ('left_at', models.DateTimeField(blank=True, null=True, verbose_name='left at')),
-                ('club', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='participation.club', verbose_name='club')),
-                ('resident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='club_memberships', to=settings.AUTH_USER_MODEL, verbose_name='resident')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("joined_at", models.DateTimeField(auto_now_add=True, verbose_name="joined at")),
+                ("left_at", models.DateTimeField(blank=True, null=True, verbose_name="left at")),
+                (
+                    "club",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="participation.club",
+                        verbose_name="club",
+                    ),
+                ),
+                (
+                    "resident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="club_memberships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="resident",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'club membership',
-                'verbose_name_plural': 'club memberships',
-                'ordering': ['joined_at', 'pk'],
+                "verbose_name": "club membership",
+                "verbose_name_plural": "club memberships",
+                "ordering": ["joined_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ServicePoint',
+            name="ServicePoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('category', models.CharField(choices=[('elderly_care', 'Elderly care'), ('childcare', 'Childcare'), ('health', 'Health'), ('supermarket', 'Supermarket'), ('express', 'Parcels and express delivery'), ('charging', 'Charging'), ('bank', 'Bank'), ('government', 'Government services'), ('other', 'Other')], max_length=20, verbose_name='category')),
-                ('address', models.CharField(max_length=200, verbose_name='address')),
-                ('walking_minutes', models.PositiveSmallIntegerField(choices=[(5, "5 minutes' walk"), (10, "10 minutes' walk"), (15, "15 minutes' walk")], verbose_name='walking time from the community centre')),
-                ('opening_hours', models.CharField(blank=True, help_text='For example: 每天 8:00–20:00', max_length=120, verbose_name='opening hours')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='description')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='service_points', to='participation.community', verbose_name='community')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("elderly_care", "Elderly care"),
+                            ("childcare", "Childcare"),
+                            ("health", "Health"),
+                            ("supermarket", "Supermarket"),
+                            ("express", "Parcels and express delivery"),
+                            ("charging", "Charging"),
+                            ("bank", "Bank"),
+                            ("government", "Government services"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="category",
+                    ),
+                ),
+                ("address", models.CharField(max_length=200, verbose_name="address")),
+                (
+                    "walking_minutes",
+                    models.PositiveSmallIntegerField(
+                        choices=[(5, "5 minutes' walk"), (10, "10 minutes' walk"), (15, "15 minutes' walk")],
+                        verbose_name="walking time from the community centre",
+                    ),
+                ),
+                (
+                    "opening_hours",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: 每天 8:00–20:00",
+                        max_length=120,
+                        verbose_name="opening hours",
+                    ),
+                ),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="phone")),
+                ("description", models.CharField(blank=True, max_length=300, verbose_name="description")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="service_points",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'service point',
-                'verbose_name_plural': 'service points',
-                'ordering': ['community', 'walking_minutes', 'category', 'name'],
+                "verbose_name": "service point",
+                "verbose_name_plural": "service points",
+                "ordering": ["community", "walking_minutes", "category", "name"],
             },
         ),
         migrations.CreateModel(
-            name='SharedSpace',
+            name="SharedSpace",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, verbose_name='name')),
-                ('kind', models.CharField(choices=[('lounge', 'Neighbourhood lounge'), ('service_hall', 'Service hall'), ('deliberation_hall', "Residents' deliberation hall"), ('culture_hall', 'Culture exhibition hall'), ('square', 'Renren square'), ('other', 'Other space')], max_length=20, verbose_name='kind')),
-                ('capacity', models.PositiveIntegerField(blank=True, help_text='People; empty if not limited.', null=True, verbose_name='capacity')),
-                ('location', models.CharField(blank=True, max_length=120, verbose_name='location')),
-                ('description', models.TextField(blank=True, max_length=1000, verbose_name='description')),
-                ('is_active', models.BooleanField(default=True, help_text='Inactive spaces are hidden and cannot be booked.', verbose_name='active')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shared_spaces', to='participation.community', verbose_name='community')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("lounge", "Neighbourhood lounge"),
+                            ("service_hall", "Service hall"),
+                            ("deliberation_hall", "Residents' deliberation hall"),
+                            ("culture_hall", "Culture exhibition hall"),
+                            ("square", "Renren square"),
+                            ("other", "Other space"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "capacity",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="People; empty if not limited.",
+                        null=True,
+                        verbose_name="capacity",
+                    ),
+                ),
+                ("location", models.CharField(blank=True, max_length=120, verbose_name="location")),
+                ("description", models.TextField(blank=True, max_length=1000, verbose_name="description")),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Inactive spaces are hidden and cannot be booked.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="shared_spaces",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'shared space',
-                'verbose_name_plural': 'shared spaces',
-                'ordering': ['community', 'kind', 'name'],
+                "verbose_name": "shared space",
+                "verbose_name_plural": "shared spaces",
+                "ordering": ["community", "kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='OpeningHours',
+            name="OpeningHours",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weekday', models.PositiveSmallIntegerField(choices=[(0, 'Monday'), (1, 'Tuesday'), (2, 'Wednesday'), (3, 'Thursday'), (4, 'Friday'), (5, 'Saturday'), (6, 'Sunday')], verbose_name='weekday')),
-                ('opens', models.TimeField(verbose_name='opens')),
-                ('closes', models.TimeField(verbose_name='closes')),
-                ('space', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='opening_hours', to='participation.sharedspace', verbose_name='space')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Monday"),
+                            (1, "Tuesday"),
+                            (2, "Wednesday"),
+                            (3, "Thursday"),
+                            (4, "Friday"),
+                            (5, "Saturday"),
+                            (6, "Sunday"),
+                        ],
+                        verbose_name="weekday",
+                    ),
+                ),
+                ("opens", models.TimeField(verbose_name="opens")),
+                ("closes", models.TimeField(verbose_name="closes")),
+                (
+                    "space",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="opening_hours",
+                        to="participation.sharedspace",
+                        verbose_name="space",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'opening hours',
-                'verbose_name_plural': 'opening hours',
-                'ordering': ['weekday', 'opens'],
+                "verbose_name": "opening hours",
+                "verbose_name_plural": "opening hours",
+                "ordering": ["weekday", "opens"],
             },
         ),
         migrations.CreateModel(
-            name='SpaceBooking',
+            name="SpaceBooking",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', django_fsm.FSMField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('approved', 'Approved'), ('returned', 'Returned for changes'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn'), ('cancelled', 'Cancelled')], db_index=True, default='draft', editable=False, max_length=50, protected=True, verbose_name='state')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('submitted_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='submitted at')),
-                ('date', models.DateField(verbose_name='date')),
-                ('start_time', models.TimeField(verbose_name='start time')),
-                ('end_time', models.TimeField(verbose_name='end time')),
-                ('purpose', models.CharField(max_length=200, verbose_name='purpose')),
-                ('attendees', models.PositiveIntegerField(default=1, verbose_name='expected attendees')),
-                ('author', models.ForeignKey(blank=True, help_text='Empty for items a visitor created without an account.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('club', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='space_bookings', to='participation.club', verbose_name='for the club')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)s_set', to='participation.community', verbose_name='community')),
-                ('space', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bookings', to='participation.sharedspace', verbose_name='space')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("approved", "Approved"),
+                            ("returned", "Returned for changes"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        editable=False,
+                        max_length=50,
+                        protected=True,
+                        verbose_name="state",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="submitted at"),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("start_time", models.TimeField(verbose_name="start time")),
+                ("end_time", models.TimeField(verbose_name="end time")),
+                ("purpose", models.CharField(max_length=200, verbose_name="purpose")),
+                ("attendees", models.PositiveIntegerField(default=1, verbose_name="expected attendees")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for items a visitor created without an account.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "club",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="space_bookings",
+                        to="participation.club",
+                        verbose_name="for the club",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)s_set",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
+                (
+                    "space",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bookings",
+                        to="participation.sharedspace",
+                        verbose_name="space",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'space booking',
-                'verbose_name_plural': 'space bookings',
-                'ordering': ['-date', '-start_time'],
-                'abstract': False,
+                "verbose_name": "space booking",
+                "verbose_name_plural": "space bookings",
+                "ordering": ["-date", "-start_time"],
+                "abstract": False,
             },
             bases=(django_fsm.FSMModelMixin, models.Model),
         ),
         migrations.AddConstraint(
-            model_name='club',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'withdrawn']), ('submitted_at__isnull', False), _connector='OR'), name='participation_club_submitted_has_time', violation_error_message='A submitted item must have a submission time.'),
+            model_name="club",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("state__in", ["draft", "withdrawn"]), ("submitted_at__isnull", False), _connector="OR"
+                ),
+                name="participation_club_submitted_has_time",
+                violation_error_message="A submitted item must have a submission time.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='club',
-            constraint=models.CheckConstraint(condition=models.Q(('member_limit__isnull', True), ('member_limit__gte', 1), _connector='OR'), name='club_member_limit_positive'),
+            model_name="club",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("member_limit__isnull", True), ("member_limit__gte", 1), _connector="OR"),
+                name="club_member_limit_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='clubmembership',
-            constraint=models.UniqueConstraint(condition=models.Q(('left_at__isnull', True)), fields=('club', 'resident'), name='club_one_active_membership'),
+            model_name="clubmembership",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("left_at__isnull", True)),
+                fields=("club", "resident"),
+                name="club_one_active_membership",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='servicepoint',
-            constraint=models.UniqueConstraint(fields=('community', 'name'), name='service_point_unique_name'),
+            model_name="servicepoint",
+            constraint=models.UniqueConstraint(
+                fields=("community", "name"), name="service_point_unique_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='servicepoint',
-            constraint=models.CheckConstraint(condition=models.Q(('walking_minutes__in', [5, 10, 15])), name='service_point_walking_minutes_valid'),
+            model_name="servicepoint",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("walking_minutes__in", [5, 10, 15])),
+                name="service_point_walking_minutes_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sharedspace',
-            constraint=models.UniqueConstraint(fields=('community', 'name'), name='shared_space_unique_name'),
+            model_name="sharedspace",
+            constraint=models.UniqueConstraint(fields=("community", "name"), name="shared_space_unique_name"),
         ),
         migrations.AddConstraint(
-            model_name='openinghours',
-            constraint=models.CheckConstraint(condition=models.Q(('closes__gt', models.F('opens'))), name='opening_hours_closes_after_opens'),
+            model_name="openinghours",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("closes__gt", models.F("opens"))), name="opening_hours_closes_after_opens"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='openinghours',
-            constraint=models.CheckConstraint(condition=models.Q(('weekday__lte', 6)), name='opening_hours_weekday_valid'),
+            model_name="openinghours",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("weekday__lte", 6)), name="opening_hours_weekday_valid"
+            ),
         ),
         migrations.AddIndex(
-            model_name='spacebooking',
-            index=models.Index(fields=['space', 'date'], name='space_booking_space_date'),
+            model_name="spacebooking",
+            index=models.Index(fields=["space", "date"], name="space_booking_space_date"),
         ),
         migrations.AddConstraint(
-            model_name='spacebooking',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'withdrawn']), ('submitted_at__isnull', False), _connector='OR'), name='participation_spacebooking_submitted_has_time', violation_error_message='A submitted item must have a submission time.'),
+            model_name="spacebooking",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("state__in", ["draft", "withdrawn"]), ("submitted_at__isnull", False), _connector="OR"
+                ),
+                name="participation_spacebooking_submitted_has_time",
+                violation_error_message="A submitted item must have a submission time.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='spacebooking',
-            constraint=models.CheckConstraint(condition=models.Q(('end_time__gt', models.F('start_time'))), name='space_booking_ends_after_start'),
+            model_name="spacebooking",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end_time__gt", models.F("start_time"))),
+                name="space_booking_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='spacebooking',
-            constraint=models.CheckConstraint(condition=models.Q(('attendees__gte', 1)), name='space_booking_attendees_positive'),
+            model_name="spacebooking",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("attendees__gte", 1)), name="space_booking_attendees_positive"
+            ),
         ),
     ]
 
@@ -198,7 +519,9 @@ ALTER TABLE participation_spacebooking ADD CONSTRAINT space_booking_no_overlap E
     tsrange(date + start_time, date + end_time, '[)') WITH &&
 ) WHERE (state IN ('submitted', 'approved'));
 """
-PG_NO_OVERLAP_REVERSE = "ALTER TABLE participation_spacebooking DROP CONSTRAINT IF EXISTS space_booking_no_overlap;"
+PG_NO_OVERLAP_REVERSE = (
+    "ALTER TABLE participation_spacebooking DROP CONSTRAINT IF EXISTS space_booking_no_overlap;"
+)
 
 
 def add_no_overlap_constraint(apps, schema_editor):
@@ -217,15 +540,23 @@ def drop_no_overlap_constraint(apps, schema_editor):
 ACTIONS = ("add", "change", "delete", "view")
 GRANTS = {
     "综合协调组": [
-        "view_club", "view_clubmembership", "view_sharedspace", "view_openinghours",
-        "view_spacebooking", "change_spacebooking",
+        "view_club",
+        "view_clubmembership",
+        "view_sharedspace",
+        "view_openinghours",
+        "view_spacebooking",
+        "change_spacebooking",
         *(f"{action}_servicepoint" for action in ACTIONS),
     ],
     "建设运行组": [
-        "view_club", "change_club", "view_clubmembership",
+        "view_club",
+        "change_club",
+        "view_clubmembership",
         *(f"{action}_sharedspace" for action in ACTIONS),
         *(f"{action}_openinghours" for action in ACTIONS),
-        "view_spacebooking", "change_spacebooking", "view_servicepoint",
+        "view_spacebooking",
+        "change_spacebooking",
+        "view_servicepoint",
     ],
     "效果评价组": ["view_club", "view_sharedspace", "view_spacebooking", "view_servicepoint"],
 }

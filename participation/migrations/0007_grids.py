@@ -6,84 +6,214 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0006_points_ledger_append_only'),
+        ("participation", "0006_points_ledger_append_only"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Grid',
+            name="Grid",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, verbose_name='name')),
-                ('party_branch', models.CharField(blank=True, max_length=80, verbose_name='party branch')),
-                ('position', models.CharField(blank=True, help_text="The grid's service point (阵地) and its address.", max_length=120, verbose_name='position')),
-                ('area', models.CharField(blank=True, help_text='Buildings or streets it covers.', max_length=200, verbose_name='area')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='grids', to='participation.community', verbose_name='community')),
-                ('worker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='grids', to=settings.AUTH_USER_MODEL, verbose_name='grid worker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, verbose_name="name")),
+                ("party_branch", models.CharField(blank=True, max_length=80, verbose_name="party branch")),
+                (
+                    "position",
+                    models.CharField(
+                        blank=True,
+                        help_text="The grid's service point (阵地) and its address.",
+                        max_length=120,
+                        verbose_name="position",
+                    ),
+                ),
+                (
+                    "area",
+                    models.CharField(
+                        blank=True,
+                        help_text="Buildings or streets it covers.",
+                        max_length=200,
+                        verbose_name="area",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="grids",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="grids",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="grid worker",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'grid',
-                'verbose_name_plural': 'grids',
-                'ordering': ['community', 'name'],
+                "verbose_name": "grid",
+                "verbose_name_plural": "grids",
+                "ordering": ["community", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Household',
+            name="Household",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('address', models.CharField(help_text='Building, unit and room, e.g. 3幢2单元501.', max_length=120, verbose_name='address')),
-                ('head_name', models.CharField(blank=True, max_length=40, verbose_name='head of household')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='phone')),
-                ('members', models.PositiveSmallIntegerField(default=1, verbose_name='number of members')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='households_set', to='participation.community', verbose_name='community')),
-                ('grid', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='households', to='participation.grid', verbose_name='grid')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "address",
+                    models.CharField(
+                        help_text="Building, unit and room, e.g. 3幢2单元501.",
+                        max_length=120,
+                        verbose_name="address",
+                    ),
+                ),
+                ("head_name", models.CharField(blank=True, max_length=40, verbose_name="head of household")),
+                ("phone", models.CharField(blank=True, max_length=20, verbose_name="phone")),
+                ("members", models.PositiveSmallIntegerField(default=1, verbose_name="number of members")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="households_set",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
+                (
+                    "grid",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="households",
+                        to="participation.grid",
+                        verbose_name="grid",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'household',
-                'verbose_name_plural': 'households',
-                'ordering': ['community', 'address'],
+                "verbose_name": "household",
+                "verbose_name_plural": "households",
+                "ordering": ["community", "address"],
             },
         ),
         migrations.CreateModel(
-            name='DiaryEntry',
+            name="DiaryEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('visit', 'Home visit (民情日记)'), ('interview', 'Interview (人人访谈)')], default='visit', max_length=10, verbose_name='kind')),
-                ('visited_on', models.DateField(verbose_name='date')),
-                ('participants', models.CharField(blank=True, max_length=200, verbose_name='who took part')),
-                ('concerns', models.TextField(verbose_name='what was raised')),
-                ('follow_up', models.TextField(blank=True, verbose_name='follow-up')),
-                ('follow_up_due', models.DateField(blank=True, null=True, verbose_name='follow up by')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('author', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
-                ('community', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='diary_entries', to='participation.community', verbose_name='community')),
-                ('grid', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='diary_entries', to='participation.grid', verbose_name='grid')),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='diary_entries', to='participation.household', verbose_name='household')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("visit", "Home visit (民情日记)"), ("interview", "Interview (人人访谈)")],
+                        default="visit",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("visited_on", models.DateField(verbose_name="date")),
+                ("participants", models.CharField(blank=True, max_length=200, verbose_name="who took part")),
+                ("concerns", models.TextField(verbose_name="what was raised")),
+                ("follow_up", models.TextField(blank=True, verbose_name="follow-up")),
+                ("follow_up_due", models.DateField(blank=True, null=True, verbose_name="follow up by")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="diary_entries",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
+                (
+                    "grid",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="diary_entries",
+                        to="participation.grid",
+                        verbose_name="grid",
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="diary_entries",
+                        to="participation.household",
+                        verbose_name="household",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'diary entry',
-                'verbose_name_plural': 'diary entries',
-                'ordering': ['-visited_on', '-pk'],
+                "verbose_name": "diary entry",
+                "verbose_name_plural": "diary entries",
+                "ordering": ["-visited_on", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='user',
-            name='household',
-            field=models.ForeignKey(blank=True, help_text='The household (and so the grid) a resident belongs to.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='residents', to='participation.household', verbose_name='household'),
+            model_name="user",
+            name="household",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The household (and so the grid) a resident belongs to.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="residents",
+                to="participation.household",
+                verbose_name="household",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='grid',
-            constraint=models.UniqueConstraint(fields=('community', 'name'), name='grid_name_unique_per_community'),
+            model_name="grid",
+            constraint=models.UniqueConstraint(
+                fields=("community", "name"), name="grid_name_unique_per_community"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='household',
-            constraint=models.UniqueConstraint(fields=('community', 'address'), name='household_address_unique_per_community'),
+            model_name="household",
+            constraint=models.UniqueConstraint(
+                fields=("community", "address"), name="household_address_unique_per_community"
+            ),
         ),
         migrations.AddIndex(
-            model_name='diaryentry',
-            index=models.Index(fields=['community', 'visited_on'], name='diary_community_date_idx'),
+            model_name="diaryentry",
+            index=models.Index(fields=["community", "visited_on"], name="diary_community_date_idx"),
         ),
     ]

@@ -7,144 +7,420 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0006_points_ledger_append_only'),
+        ("participation", "0006_points_ledger_append_only"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HelpCategory',
+            name="HelpCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=40, verbose_name='name')),
-                ('response_hours', models.PositiveSmallIntegerField(default=24, help_text='Time to accept or reject a new request.', verbose_name='response deadline (hours)')),
-                ('resolution_days', models.PositiveSmallIntegerField(default=7, help_text='Time from submission to resolution.', verbose_name='resolution deadline (days)')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='help_categories', to='participation.community', verbose_name='community')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=40, verbose_name="name")),
+                (
+                    "response_hours",
+                    models.PositiveSmallIntegerField(
+                        default=24,
+                        help_text="Time to accept or reject a new request.",
+                        verbose_name="response deadline (hours)",
+                    ),
+                ),
+                (
+                    "resolution_days",
+                    models.PositiveSmallIntegerField(
+                        default=7,
+                        help_text="Time from submission to resolution.",
+                        verbose_name="resolution deadline (days)",
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="help_categories",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'help category',
-                'verbose_name_plural': 'help categories',
-                'ordering': ['community', 'sort_order', 'name'],
+                "verbose_name": "help category",
+                "verbose_name_plural": "help categories",
+                "ordering": ["community", "sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='HelpRequest',
+            name="HelpRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', django_fsm.FSMField(choices=[('draft', 'Draft'), ('submitted', 'Waiting for triage'), ('accepted', 'Accepted'), ('rejected', 'Not accepted'), ('duplicate', 'Duplicate'), ('assigned', 'Assigned'), ('in_progress', 'In progress'), ('resolved', 'Resolved, waiting for confirmation'), ('closed', 'Closed'), ('withdrawn', 'Withdrawn')], db_index=True, default='draft', editable=False, max_length=50, protected=True, verbose_name='state')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('submitted_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='submitted at')),
-                ('summary', models.CharField(max_length=80, verbose_name='summary')),
-                ('description', models.TextField(verbose_name='description')),
-                ('requester_name', models.CharField(max_length=50, verbose_name="requester's name")),
-                ('requester_phone', models.CharField(max_length=11, verbose_name="requester's mobile number")),
-                ('channel', models.CharField(choices=[('online', 'Online'), ('phone', 'By phone'), ('in_person', 'In person')], default='online', max_length=10, verbose_name='channel')),
-                ('is_public', models.BooleanField(default=False, verbose_name='may be shown publicly')),
-                ('is_sensitive', models.BooleanField(default=False, verbose_name='sensitive')),
-                ('tracking_token_hash', models.CharField(blank=True, editable=False, max_length=64, null=True, verbose_name='tracking token hash')),
-                ('response_due_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='response due')),
-                ('resolution_due_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='resolution due')),
-                ('responded_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='first response at')),
-                ('resolved_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='resolved at')),
-                ('closed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='closed at')),
-                ('resolution_note', models.TextField(blank=True, editable=False, verbose_name='resolution note')),
-                ('rating', models.PositiveSmallIntegerField(blank=True, editable=False, null=True, verbose_name='rating')),
-                ('assigned_organisation_name', models.CharField(blank=True, editable=False, max_length=100, verbose_name='assigned social organisation')),
-                ('assigned_organisation_contact', models.CharField(blank=True, editable=False, max_length=100, verbose_name='social organisation contact')),
-                ('assigned_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='assigned at')),
-                ('assigned_staff', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='assigned staff member')),
-                ('assigned_volunteer', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='assigned volunteer')),
-                ('author', models.ForeignKey(blank=True, help_text='Empty for items a visitor created without an account.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requests', to='participation.helpcategory', verbose_name='category')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)s_set', to='participation.community', verbose_name='community')),
-                ('duplicate_of', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='duplicates', to='participation.helprequest', verbose_name='duplicate of')),
-                ('entered_by', models.ForeignKey(blank=True, help_text="The staff member who entered it on the requester's behalf.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='entered by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Waiting for triage"),
+                            ("accepted", "Accepted"),
+                            ("rejected", "Not accepted"),
+                            ("duplicate", "Duplicate"),
+                            ("assigned", "Assigned"),
+                            ("in_progress", "In progress"),
+                            ("resolved", "Resolved, waiting for confirmation"),
+                            ("closed", "Closed"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        editable=False,
+                        max_length=50,
+                        protected=True,
+                        verbose_name="state",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="submitted at"),
+                ),
+                ("summary", models.CharField(max_length=80, verbose_name="summary")),
+                ("description", models.TextField(verbose_name="description")),
+                ("requester_name", models.CharField(max_length=50, verbose_name="requester's name")),
+                (
+                    "requester_phone",
+                    models.CharField(max_length=11, verbose_name="requester's mobile number"),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[("online", "Online"), ("phone", "By phone"), ("in_person", "In person")],
+                        default="online",
+                        max_length=10,
+                        verbose_name="channel",
+                    ),
+                ),
+                ("is_public", models.BooleanField(default=False, verbose_name="may be shown publicly")),
+                ("is_sensitive", models.BooleanField(default=False, verbose_name="sensitive")),
+                (
+                    "tracking_token_hash",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=64,
+                        null=True,
+                        verbose_name="tracking token hash",
+                    ),
+                ),
+                (
+                    "response_due_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="response due"),
+                ),
+                (
+                    "resolution_due_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="resolution due"
+                    ),
+                ),
+                (
+                    "responded_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="first response at"
+                    ),
+                ),
+                (
+                    "resolved_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="resolved at"),
+                ),
+                (
+                    "closed_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="closed at"),
+                ),
+                (
+                    "resolution_note",
+                    models.TextField(blank=True, editable=False, verbose_name="resolution note"),
+                ),
+                (
+                    "rating",
+                    models.PositiveSmallIntegerField(
+                        blank=True, editable=False, null=True, verbose_name="rating"
+                    ),
+                ),
+                (
+                    "assigned_organisation_name",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=100,
+                        verbose_name="assigned social organisation",
+                    ),
+                ),
+                (
+                    "assigned_organisation_contact",
+                    models.CharField(
+                        blank=True, editable=False, max_length=100, verbose_name="social organisation contact"
+                    ),
+                ),
+                (
+                    "assigned_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="assigned at"),
+                ),
+                (
+                    "assigned_staff",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="assigned staff member",
+                    ),
+                ),
+                (
+                    "assigned_volunteer",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="assigned volunteer",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for items a visitor created without an account.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="requests",
+                        to="participation.helpcategory",
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)s_set",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
+                (
+                    "duplicate_of",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="duplicates",
+                        to="participation.helprequest",
+                        verbose_name="duplicate of",
+                    ),
+                ),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The staff member who entered it on the requester's behalf.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="entered by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'help request',
-                'verbose_name_plural': 'help requests',
-                'ordering': ['-submitted_at', '-pk'],
-                'abstract': False,
+                "verbose_name": "help request",
+                "verbose_name_plural": "help requests",
+                "ordering": ["-submitted_at", "-pk"],
+                "abstract": False,
             },
             bases=(django_fsm.FSMModelMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='ResponseTemplate',
+            name="ResponseTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=60, verbose_name='title')),
-                ('text', models.TextField(verbose_name='text')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='help_response_templates', to='participation.community', verbose_name='community')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=60, verbose_name="title")),
+                ("text", models.TextField(verbose_name="text")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="help_response_templates",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'response template',
-                'verbose_name_plural': 'response templates',
-                'ordering': ['community', 'title'],
+                "verbose_name": "response template",
+                "verbose_name_plural": "response templates",
+                "ordering": ["community", "title"],
             },
         ),
         migrations.AddConstraint(
-            model_name='helpcategory',
-            constraint=models.UniqueConstraint(fields=('community', 'name'), name='help_category_name_unique'),
+            model_name="helpcategory",
+            constraint=models.UniqueConstraint(
+                fields=("community", "name"), name="help_category_name_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helpcategory',
-            constraint=models.CheckConstraint(condition=models.Q(('response_hours__gte', 1), ('resolution_days__gte', 1)), name='help_category_deadlines_positive', violation_error_message='Deadlines must be at least one hour and one day.'),
+            model_name="helpcategory",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("response_hours__gte", 1), ("resolution_days__gte", 1)),
+                name="help_category_deadlines_positive",
+                violation_error_message="Deadlines must be at least one hour and one day.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='helprequest',
-            index=models.Index(fields=['community', 'state', 'submitted_at'], name='help_community_state_idx'),
+            model_name="helprequest",
+            index=models.Index(
+                fields=["community", "state", "submitted_at"], name="help_community_state_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='helprequest',
-            index=models.Index(fields=['community', 'is_public', 'is_sensitive'], name='help_public_idx'),
+            model_name="helprequest",
+            index=models.Index(fields=["community", "is_public", "is_sensitive"], name="help_public_idx"),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'withdrawn']), ('submitted_at__isnull', False), _connector='OR'), name='participation_helprequest_submitted_has_time', violation_error_message='A submitted item must have a submission time.'),
+            model_name="helprequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("state__in", ["draft", "withdrawn"]), ("submitted_at__isnull", False), _connector="OR"
+                ),
+                name="participation_helprequest_submitted_has_time",
+                violation_error_message="A submitted item must have a submission time.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.CheckConstraint(condition=models.Q(('rating__isnull', True), models.Q(('rating__gte', 1), ('rating__lte', 5)), _connector='OR'), name='help_rating_1_to_5', violation_error_message='The rating must be between 1 and 5.'),
+            model_name="helprequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("rating__isnull", True),
+                    models.Q(("rating__gte", 1), ("rating__lte", 5)),
+                    _connector="OR",
+                ),
+                name="help_rating_1_to_5",
+                violation_error_message="The rating must be between 1 and 5.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'closed'), _negated=True), models.Q(('closed_at__isnull', False), ('rating__isnull', False)), _connector='OR'), name='help_closed_has_rating'),
+            model_name="helprequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("state", "closed"), _negated=True),
+                    models.Q(("closed_at__isnull", False), ("rating__isnull", False)),
+                    _connector="OR",
+                ),
+                name="help_closed_has_rating",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('assigned_staff__isnull', True), ('assigned_volunteer__isnull', True)), models.Q(('assigned_organisation_name', ''), ('assigned_staff__isnull', True)), models.Q(('assigned_organisation_name', ''), ('assigned_volunteer__isnull', True)), _connector='OR'), name='help_at_most_one_handler', violation_error_message='A request has at most one handler.'),
+            model_name="helprequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("assigned_staff__isnull", True), ("assigned_volunteer__isnull", True)),
+                    models.Q(("assigned_organisation_name", ""), ("assigned_staff__isnull", True)),
+                    models.Q(("assigned_organisation_name", ""), ("assigned_volunteer__isnull", True)),
+                    _connector="OR",
+                ),
+                name="help_at_most_one_handler",
+                violation_error_message="A request has at most one handler.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state__in', ('assigned', 'in_progress', 'resolved', 'closed')), _negated=True), ('assigned_staff__isnull', False), ('assigned_volunteer__isnull', False), models.Q(('assigned_organisation_name', ''), _negated=True), _connector='OR'), name='help_handled_has_handler'),
+            model_name="helprequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("state__in", ("assigned", "in_progress", "resolved", "closed")), _negated=True),
+                    ("assigned_staff__isnull", False),
+                    ("assigned_volunteer__isnull", False),
+                    models.Q(("assigned_organisation_name", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="help_handled_has_handler",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'duplicate'), _negated=True), ('duplicate_of__isnull', False), _connector='OR'), name='help_duplicate_has_original'),
+            model_name="helprequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("state", "duplicate"), _negated=True),
+                    ("duplicate_of__isnull", False),
+                    _connector="OR",
+                ),
+                name="help_duplicate_has_original",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.CheckConstraint(condition=models.Q(('duplicate_of', models.F('pk')), _negated=True), name='help_not_duplicate_of_itself'),
+            model_name="helprequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("duplicate_of", models.F("pk")), _negated=True),
+                name="help_not_duplicate_of_itself",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('requester_name', ''), _negated=True), ('requester_phone__regex', '^1[3-9][0-9]{9}$')), name='help_requester_contact', violation_error_message="A request needs the requester's name and mobile number."),
+            model_name="helprequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("requester_name", ""), _negated=True),
+                    ("requester_phone__regex", "^1[3-9][0-9]{9}$"),
+                ),
+                name="help_requester_contact",
+                violation_error_message="A request needs the requester's name and mobile number.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.CheckConstraint(condition=models.Q(('is_public', True), ('is_sensitive', True), _negated=True), name='help_sensitive_never_public'),
+            model_name="helprequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("is_public", True), ("is_sensitive", True), _negated=True),
+                name="help_sensitive_never_public",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.UniqueConstraint(condition=models.Q(('tracking_token_hash__isnull', False)), fields=('tracking_token_hash',), name='help_tracking_token_unique'),
+            model_name="helprequest",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("tracking_token_hash__isnull", False)),
+                fields=("tracking_token_hash",),
+                name="help_tracking_token_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='responsetemplate',
-            constraint=models.UniqueConstraint(fields=('community', 'title'), name='help_response_template_title_unique'),
+            model_name="responsetemplate",
+            constraint=models.UniqueConstraint(
+                fields=("community", "title"), name="help_response_template_title_unique"
+            ),
         ),
     ]

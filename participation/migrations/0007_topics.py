@@ -8,296 +8,766 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0006_points_ledger_append_only'),
+        ("participation", "0006_points_ledger_append_only"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ConsultationTopic',
+            name="ConsultationTopic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', django_fsm.FSMField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('approved', 'Approved'), ('returned', 'Returned for changes'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn'), ('scheduled', 'On a meeting agenda'), ('decided', 'Decided'), ('implemented', 'Implemented')], db_index=True, default='draft', editable=False, max_length=50, protected=True, verbose_name='state')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('submitted_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='submitted at')),
-                ('title', models.CharField(max_length=80, verbose_name='title')),
-                ('description', models.TextField(blank=True, max_length=5000, verbose_name='description')),
-                ('resolution', models.TextField(blank=True, verbose_name='resolution')),
-                ('decided_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='decided at')),
-                ('implementation_note', models.TextField(blank=True, verbose_name='implementation note')),
-                ('implemented_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='implemented at')),
-                ('is_hidden', models.BooleanField(default=False, editable=False, verbose_name='hidden')),
-                ('hidden_reason', models.CharField(blank=True, editable=False, max_length=500, verbose_name='reason for hiding')),
-                ('author', models.ForeignKey(blank=True, help_text='Empty for items a visitor created without an account.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)s_set', to='participation.community', verbose_name='community')),
-                ('entered_by', models.ForeignKey(blank=True, help_text='Set when staff entered the topic for a resident who came in person.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='entered by staff')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("approved", "Approved"),
+                            ("returned", "Returned for changes"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                            ("scheduled", "On a meeting agenda"),
+                            ("decided", "Decided"),
+                            ("implemented", "Implemented"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        editable=False,
+                        max_length=50,
+                        protected=True,
+                        verbose_name="state",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="submitted at"),
+                ),
+                ("title", models.CharField(max_length=80, verbose_name="title")),
+                ("description", models.TextField(blank=True, max_length=5000, verbose_name="description")),
+                ("resolution", models.TextField(blank=True, verbose_name="resolution")),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="decided at"),
+                ),
+                ("implementation_note", models.TextField(blank=True, verbose_name="implementation note")),
+                (
+                    "implemented_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="implemented at"
+                    ),
+                ),
+                ("is_hidden", models.BooleanField(default=False, editable=False, verbose_name="hidden")),
+                (
+                    "hidden_reason",
+                    models.CharField(
+                        blank=True, editable=False, max_length=500, verbose_name="reason for hiding"
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for items a visitor created without an account.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)s_set",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Set when staff entered the topic for a resident who came in person.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="entered by staff",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consultation topic',
-                'verbose_name_plural': 'consultation topics',
-                'ordering': ['-created_at', '-pk'],
-                'abstract': False,
+                "verbose_name": "consultation topic",
+                "verbose_name_plural": "consultation topics",
+                "ordering": ["-created_at", "-pk"],
+                "abstract": False,
             },
             bases=(django_fsm.FSMModelMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='agenda_items', to='participation.consultationtopic', verbose_name='topic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agenda_items",
+                        to="participation.consultationtopic",
+                        verbose_name="topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agenda item',
-                'verbose_name_plural': 'agenda items',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "agenda item",
+                "verbose_name_plural": "agenda items",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='DeliberationMeeting',
+            name="DeliberationMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=100, verbose_name='title')),
-                ('starts_at', models.DateTimeField(verbose_name='starts at')),
-                ('ends_at', models.DateTimeField(blank=True, null=True, verbose_name='ends at')),
-                ('place', models.CharField(max_length=200, verbose_name='place')),
-                ('host', models.CharField(max_length=50, verbose_name='host')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('held', 'Held'), ('cancelled', 'Cancelled')], default='planned', max_length=10, verbose_name='status')),
-                ('attendees_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='number of attendees')),
-                ('minutes', models.TextField(blank=True, max_length=20000, verbose_name='minutes')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='participation.community', verbose_name='community')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('topics', models.ManyToManyField(blank=True, related_name='meetings', through='participation.AgendaItem', to='participation.consultationtopic', verbose_name='agenda')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=100, verbose_name="title")),
+                ("starts_at", models.DateTimeField(verbose_name="starts at")),
+                ("ends_at", models.DateTimeField(blank=True, null=True, verbose_name="ends at")),
+                ("place", models.CharField(max_length=200, verbose_name="place")),
+                ("host", models.CharField(max_length=50, verbose_name="host")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("planned", "Planned"), ("held", "Held"), ("cancelled", "Cancelled")],
+                        default="planned",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "attendees_count",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="number of attendees"),
+                ),
+                ("minutes", models.TextField(blank=True, max_length=20000, verbose_name="minutes")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created at"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "topics",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="meetings",
+                        through="participation.AgendaItem",
+                        to="participation.consultationtopic",
+                        verbose_name="agenda",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'deliberation meeting',
-                'verbose_name_plural': 'deliberation meetings',
-                'ordering': ['-starts_at', '-pk'],
+                "verbose_name": "deliberation meeting",
+                "verbose_name_plural": "deliberation meetings",
+                "ordering": ["-starts_at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='consultationtopic',
-            name='decided_in',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='decided_topics', to='participation.deliberationmeeting', verbose_name='decided in meeting'),
+            model_name="consultationtopic",
+            name="decided_in",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="decided_topics",
+                to="participation.deliberationmeeting",
+                verbose_name="decided in meeting",
+            ),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='meeting',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agenda_items', to='participation.deliberationmeeting', verbose_name='meeting'),
+            model_name="agendaitem",
+            name="meeting",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="agenda_items",
+                to="participation.deliberationmeeting",
+                verbose_name="meeting",
+            ),
         ),
         migrations.CreateModel(
-            name='TopicCategory',
+            name="TopicCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=30, verbose_name='name')),
-                ('sort_order', models.PositiveSmallIntegerField(default=100, verbose_name='sort order')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('community', models.ForeignKey(blank=True, help_text='Empty: offered to every community.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='topic_categories', to='participation.community', verbose_name='community')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=30, verbose_name="name")),
+                ("sort_order", models.PositiveSmallIntegerField(default=100, verbose_name="sort order")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "community",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: offered to every community.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topic_categories",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'topic category',
-                'verbose_name_plural': 'topic categories',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "topic category",
+                "verbose_name_plural": "topic categories",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.AddField(
-            model_name='consultationtopic',
-            name='category',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='topics', to='participation.topiccategory', verbose_name='category'),
+            model_name="consultationtopic",
+            name="category",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="topics",
+                to="participation.topiccategory",
+                verbose_name="category",
+            ),
         ),
         migrations.CreateModel(
-            name='TopicComment',
+            name="TopicComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(max_length=2000, verbose_name='comment')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
-                ('is_hidden', models.BooleanField(default=False, editable=False, verbose_name='hidden')),
-                ('hidden_reason', models.CharField(blank=True, editable=False, max_length=500, verbose_name='reason for hiding')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topic_comments', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='participation.topiccomment', verbose_name='reply to')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='participation.consultationtopic', verbose_name='topic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.TextField(max_length=2000, verbose_name="comment")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created at"
+                    ),
+                ),
+                ("is_hidden", models.BooleanField(default=False, editable=False, verbose_name="hidden")),
+                (
+                    "hidden_reason",
+                    models.CharField(
+                        blank=True, editable=False, max_length=500, verbose_name="reason for hiding"
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topic_comments",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="participation.topiccomment",
+                        verbose_name="reply to",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="participation.consultationtopic",
+                        verbose_name="topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'topic comment',
-                'verbose_name_plural': 'topic comments',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "topic comment",
+                "verbose_name_plural": "topic comments",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ModerationCase',
+            name="ModerationCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', django_fsm.FSMField(choices=[('draft', 'Being reported'), ('submitted', 'Awaiting moderation'), ('hidden', 'Item hidden'), ('dismissed', 'Reports dismissed')], db_index=True, default='draft', editable=False, max_length=50, protected=True, verbose_name='state')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('submitted_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='submitted at')),
-                ('auto_hidden_at', models.DateTimeField(blank=True, editable=False, help_text='Set when enough different people reported the item.', null=True, verbose_name='hidden automatically at')),
-                ('author', models.ForeignKey(blank=True, help_text='Empty for items a visitor created without an account.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)s_set', to='participation.community', verbose_name='community')),
-                ('topic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='moderation_cases', to='participation.consultationtopic', verbose_name='topic')),
-                ('comment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='moderation_cases', to='participation.topiccomment', verbose_name='comment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("draft", "Being reported"),
+                            ("submitted", "Awaiting moderation"),
+                            ("hidden", "Item hidden"),
+                            ("dismissed", "Reports dismissed"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        editable=False,
+                        max_length=50,
+                        protected=True,
+                        verbose_name="state",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="submitted at"),
+                ),
+                (
+                    "auto_hidden_at",
+                    models.DateTimeField(
+                        blank=True,
+                        editable=False,
+                        help_text="Set when enough different people reported the item.",
+                        null=True,
+                        verbose_name="hidden automatically at",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for items a visitor created without an account.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)s_set",
+                        to="participation.community",
+                        verbose_name="community",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="moderation_cases",
+                        to="participation.consultationtopic",
+                        verbose_name="topic",
+                    ),
+                ),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="moderation_cases",
+                        to="participation.topiccomment",
+                        verbose_name="comment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'moderation case',
-                'verbose_name_plural': 'moderation queue',
-                'ordering': ['-created_at', '-pk'],
-                'abstract': False,
+                "verbose_name": "moderation case",
+                "verbose_name_plural": "moderation queue",
+                "ordering": ["-created_at", "-pk"],
+                "abstract": False,
             },
             bases=(django_fsm.FSMModelMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='TopicFollow',
+            name="TopicFollow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='followed at')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='participation.consultationtopic', verbose_name='topic')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topic_follows', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="followed at"
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to="participation.consultationtopic",
+                        verbose_name="topic",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topic_follows",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'topic follow',
-                'verbose_name_plural': 'topic follows',
+                "verbose_name": "topic follow",
+                "verbose_name_plural": "topic follows",
             },
         ),
         migrations.CreateModel(
-            name='TopicReport',
+            name="TopicReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('abuse', 'Abusive or insulting'), ('spam', 'Advertising or spam'), ('privacy', "Reveals someone's private information"), ('false', 'False or misleading'), ('other', 'Other')], max_length=10, verbose_name='reason')),
-                ('details', models.TextField(blank=True, max_length=500, verbose_name='details')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='reported at')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='participation.moderationcase', verbose_name='moderation case')),
-                ('reporter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topic_reports', to=settings.AUTH_USER_MODEL, verbose_name='reporter')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("abuse", "Abusive or insulting"),
+                            ("spam", "Advertising or spam"),
+                            ("privacy", "Reveals someone's private information"),
+                            ("false", "False or misleading"),
+                            ("other", "Other"),
+                        ],
+                        max_length=10,
+                        verbose_name="reason",
+                    ),
+                ),
+                ("details", models.TextField(blank=True, max_length=500, verbose_name="details")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="reported at"
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="participation.moderationcase",
+                        verbose_name="moderation case",
+                    ),
+                ),
+                (
+                    "reporter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topic_reports",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reporter",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'report',
-                'verbose_name_plural': 'reports',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "report",
+                "verbose_name_plural": "reports",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='TopicSupport',
+            name="TopicSupport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='supported at')),
-                ('resident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topic_supports', to=settings.AUTH_USER_MODEL, verbose_name='resident')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supports', to='participation.consultationtopic', verbose_name='topic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="supported at"
+                    ),
+                ),
+                (
+                    "resident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topic_supports",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="resident",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supports",
+                        to="participation.consultationtopic",
+                        verbose_name="topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'topic support',
-                'verbose_name_plural': 'topic supports',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "topic support",
+                "verbose_name_plural": "topic supports",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='deliberationmeeting',
-            index=models.Index(fields=['community', 'status', 'starts_at'], name='meeting_community_time_idx'),
+            model_name="deliberationmeeting",
+            index=models.Index(
+                fields=["community", "status", "starts_at"], name="meeting_community_time_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='deliberationmeeting',
-            constraint=models.CheckConstraint(condition=models.Q(('title', ''), _negated=True), name='meeting_title_not_empty'),
+            model_name="deliberationmeeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("title", ""), _negated=True), name="meeting_title_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='deliberationmeeting',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__isnull', True), ('ends_at__gt', models.F('starts_at')), _connector='OR'), name='meeting_ends_after_start', violation_error_message='The meeting must end after it starts.'),
+            model_name="deliberationmeeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ends_at__isnull", True), ("ends_at__gt", models.F("starts_at")), _connector="OR"
+                ),
+                name="meeting_ends_after_start",
+                violation_error_message="The meeting must end after it starts.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='deliberationmeeting',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'held'), _negated=True), ('attendees_count__isnull', False), _connector='OR'), name='meeting_held_has_attendance', violation_error_message='A held meeting needs its number of attendees.'),
+            model_name="deliberationmeeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "held"), _negated=True),
+                    ("attendees_count__isnull", False),
+                    _connector="OR",
+                ),
+                name="meeting_held_has_attendance",
+                violation_error_message="A held meeting needs its number of attendees.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='deliberationmeeting',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['planned', 'held', 'cancelled'])), name='meeting_status_valid'),
+            model_name="deliberationmeeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["planned", "held", "cancelled"])),
+                name="meeting_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.UniqueConstraint(fields=('meeting', 'topic'), name='agenda_topic_once_per_meeting'),
+            model_name="agendaitem",
+            constraint=models.UniqueConstraint(
+                fields=("meeting", "topic"), name="agenda_topic_once_per_meeting"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='topiccategory',
-            constraint=models.UniqueConstraint(fields=('community', 'name'), name='topic_category_unique_per_community'),
+            model_name="topiccategory",
+            constraint=models.UniqueConstraint(
+                fields=("community", "name"), name="topic_category_unique_per_community"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='topiccategory',
-            constraint=models.UniqueConstraint(condition=models.Q(('community__isnull', True)), fields=('name',), name='topic_category_unique_global'),
+            model_name="topiccategory",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("community__isnull", True)),
+                fields=("name",),
+                name="topic_category_unique_global",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='topiccategory',
-            constraint=models.CheckConstraint(condition=models.Q(('name', ''), _negated=True), name='topic_category_name_not_empty'),
+            model_name="topiccategory",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("name", ""), _negated=True), name="topic_category_name_not_empty"
+            ),
         ),
         migrations.AddIndex(
-            model_name='consultationtopic',
-            index=models.Index(fields=['community', 'state', '-created_at'], name='topic_community_state_idx'),
+            model_name="consultationtopic",
+            index=models.Index(
+                fields=["community", "state", "-created_at"], name="topic_community_state_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consultationtopic',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'withdrawn']), ('submitted_at__isnull', False), _connector='OR'), name='participation_consultationtopic_submitted_has_time', violation_error_message='A submitted item must have a submission time.'),
+            model_name="consultationtopic",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("state__in", ["draft", "withdrawn"]), ("submitted_at__isnull", False), _connector="OR"
+                ),
+                name="participation_consultationtopic_submitted_has_time",
+                violation_error_message="A submitted item must have a submission time.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consultationtopic',
-            constraint=models.CheckConstraint(condition=models.Q(('title', ''), _negated=True), name='topic_title_not_empty'),
+            model_name="consultationtopic",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("title", ""), _negated=True), name="topic_title_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consultationtopic',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state__in', ['decided', 'implemented']), _negated=True), models.Q(('resolution', ''), _negated=True), _connector='OR'), name='topic_decided_has_resolution', violation_error_message='A decided topic needs its resolution.'),
+            model_name="consultationtopic",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("state__in", ["decided", "implemented"]), _negated=True),
+                    models.Q(("resolution", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="topic_decided_has_resolution",
+                violation_error_message="A decided topic needs its resolution.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consultationtopic',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'implemented'), _negated=True), models.Q(('implementation_note', ''), _negated=True), _connector='OR'), name='topic_implemented_has_note'),
+            model_name="consultationtopic",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("state", "implemented"), _negated=True),
+                    models.Q(("implementation_note", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="topic_implemented_has_note",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consultationtopic',
-            constraint=models.CheckConstraint(condition=models.Q(('is_hidden', False), models.Q(('hidden_reason', ''), _negated=True), _connector='OR'), name='topic_hidden_has_reason'),
+            model_name="consultationtopic",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("is_hidden", False), models.Q(("hidden_reason", ""), _negated=True), _connector="OR"
+                ),
+                name="topic_hidden_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consultationtopic',
-            constraint=models.CheckConstraint(condition=models.Q(('entered_by__isnull', True), models.Q(('entered_by', models.F('author')), _negated=True), _connector='OR'), name='topic_entered_by_someone_else'),
+            model_name="consultationtopic",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("entered_by__isnull", True),
+                    models.Q(("entered_by", models.F("author")), _negated=True),
+                    _connector="OR",
+                ),
+                name="topic_entered_by_someone_else",
+            ),
         ),
         migrations.AddIndex(
-            model_name='topiccomment',
-            index=models.Index(fields=['topic', 'created_at'], name='topic_comment_time_idx'),
+            model_name="topiccomment",
+            index=models.Index(fields=["topic", "created_at"], name="topic_comment_time_idx"),
         ),
         migrations.AddConstraint(
-            model_name='topiccomment',
-            constraint=models.CheckConstraint(condition=models.Q(('body', ''), _negated=True), name='topic_comment_not_empty'),
+            model_name="topiccomment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("body", ""), _negated=True), name="topic_comment_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='topiccomment',
-            constraint=models.CheckConstraint(condition=models.Q(('is_hidden', False), models.Q(('hidden_reason', ''), _negated=True), _connector='OR'), name='topic_comment_hidden_has_reason'),
+            model_name="topiccomment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("is_hidden", False), models.Q(("hidden_reason", ""), _negated=True), _connector="OR"
+                ),
+                name="topic_comment_hidden_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='moderationcase',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'withdrawn']), ('submitted_at__isnull', False), _connector='OR'), name='participation_moderationcase_submitted_has_time', violation_error_message='A submitted item must have a submission time.'),
+            model_name="moderationcase",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("state__in", ["draft", "withdrawn"]), ("submitted_at__isnull", False), _connector="OR"
+                ),
+                name="participation_moderationcase_submitted_has_time",
+                violation_error_message="A submitted item must have a submission time.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='moderationcase',
-            constraint=models.CheckConstraint(condition=models.Q(('topic__isnull', True), ('comment__isnull', True), _connector='XOR'), name='moderation_case_one_item'),
+            model_name="moderationcase",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("topic__isnull", True), ("comment__isnull", True), _connector="XOR"),
+                name="moderation_case_one_item",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='moderationcase',
-            constraint=models.UniqueConstraint(condition=models.Q(('state__in', ('draft', 'submitted'))), fields=('topic',), name='moderation_one_open_case_per_topic'),
+            model_name="moderationcase",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("state__in", ("draft", "submitted"))),
+                fields=("topic",),
+                name="moderation_one_open_case_per_topic",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='moderationcase',
-            constraint=models.UniqueConstraint(condition=models.Q(('state__in', ('draft', 'submitted'))), fields=('comment',), name='moderation_one_open_case_per_comment'),
+            model_name="moderationcase",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("state__in", ("draft", "submitted"))),
+                fields=("comment",),
+                name="moderation_one_open_case_per_comment",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='topicfollow',
-            constraint=models.UniqueConstraint(fields=('topic', 'user'), name='topic_follow_once'),
+            model_name="topicfollow",
+            constraint=models.UniqueConstraint(fields=("topic", "user"), name="topic_follow_once"),
         ),
         migrations.AddConstraint(
-            model_name='topicreport',
-            constraint=models.UniqueConstraint(fields=('case', 'reporter'), name='topic_report_once_per_case'),
+            model_name="topicreport",
+            constraint=models.UniqueConstraint(
+                fields=("case", "reporter"), name="topic_report_once_per_case"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='topicreport',
-            constraint=models.CheckConstraint(condition=models.Q(('reason__in', ['abuse', 'spam', 'privacy', 'false', 'other'])), name='topic_report_reason_valid'),
+            model_name="topicreport",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("reason__in", ["abuse", "spam", "privacy", "false", "other"])),
+                name="topic_report_reason_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='topicsupport',
-            constraint=models.UniqueConstraint(fields=('topic', 'resident'), name='topic_support_once_per_resident'),
+            model_name="topicsupport",
+            constraint=models.UniqueConstraint(
+                fields=("topic", "resident"), name="topic_support_once_per_resident"
+            ),
         ),
     ]

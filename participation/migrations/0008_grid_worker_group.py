@@ -8,8 +8,16 @@ from django.db import migrations
 MODELS = ("grid", "household", "diaryentry")
 GROUPS = {
     "综合协调组": {m: ("add", "change", "view", "delete") for m in MODELS},
-    "建设运行组": {"grid": ("view",), "household": ("add", "change", "view"), "diaryentry": ("add", "change", "view")},
-    "网格员": {"grid": ("view",), "household": ("add", "change", "view"), "diaryentry": ("add", "change", "view")},
+    "建设运行组": {
+        "grid": ("view",),
+        "household": ("add", "change", "view"),
+        "diaryentry": ("add", "change", "view"),
+    },
+    "网格员": {
+        "grid": ("view",),
+        "household": ("add", "change", "view"),
+        "diaryentry": ("add", "change", "view"),
+    },
 }
 
 
@@ -27,7 +35,9 @@ def forward(apps, schema_editor):
         for model, actions in spec.items():
             for action in actions:
                 group.permissions.add(
-                    Permission.objects.get(content_type__app_label="participation", codename=f"{action}_{model}")
+                    Permission.objects.get(
+                        content_type__app_label="participation", codename=f"{action}_{model}"
+                    )
                 )
 
 

@@ -8,7 +8,9 @@ ALL = ("add", "change", "delete", "view")
 MANAGED = ("socialorganisation", "socialworker", "facility", "volunteer", "volunteerteam")
 GRANTS = {
     # Volunteers register themselves (or come in by import): staff edit and deactivate, never add by hand.
-    "建设运行组": [f"{action}_{model}" for model in MANAGED for action in ALL if (action, model) != ("add", "volunteer")]
+    "建设运行组": [
+        f"{action}_{model}" for model in MANAGED for action in ALL if (action, model) != ("add", "volunteer")
+    ]
     + ["view_volunteerhours", "change_volunteerhours"],
     "综合协调组": [f"view_{model}" for model in (*MANAGED, "volunteerhours")] + ["view_resident_contact"],
     "效果评价组": [f"view_{model}" for model in (*MANAGED, "volunteerhours")],

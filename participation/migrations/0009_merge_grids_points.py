@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0008_grid_worker_group'),
-        ('participation', '0008_points_permissions'),
+        ("participation", "0008_grid_worker_group"),
+        ("participation", "0008_points_permissions"),
     ]
 
-    operations = [
-    ]
+    operations = []

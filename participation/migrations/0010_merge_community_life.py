@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0007_community_life'),
-        ('participation', '0009_merge_grids_points'),
+        ("participation", "0007_community_life"),
+        ("participation", "0009_merge_grids_points"),
     ]
 
-    operations = [
-    ]
+    operations = []

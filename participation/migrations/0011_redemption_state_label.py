@@ -5,15 +5,26 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0010_merge_community_life'),
+        ("participation", "0010_merge_community_life"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='redemption',
-            name='state',
-            field=django_fsm.FSMField(choices=[('requested', 'Awaiting fulfilment'), ('fulfilled', 'Fulfilled'), ('cancelled', 'Cancelled, points refunded')], db_index=True, default='requested', editable=False, max_length=50, protected=True, verbose_name='state'),
+            model_name="redemption",
+            name="state",
+            field=django_fsm.FSMField(
+                choices=[
+                    ("requested", "Awaiting fulfilment"),
+                    ("fulfilled", "Fulfilled"),
+                    ("cancelled", "Cancelled, points refunded"),
+                ],
+                db_index=True,
+                default="requested",
+                editable=False,
+                max_length=50,
+                protected=True,
+                verbose_name="state",
+            ),
         ),
     ]

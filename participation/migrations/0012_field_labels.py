@@ -4,20 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0011_redemption_state_label'),
+        ("participation", "0011_redemption_state_label"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='community',
-            name='households',
-            field=models.PositiveIntegerField(default=0, help_text='Number of households, the base of the facility area per 100 households.', verbose_name='number of households'),
+            model_name="community",
+            name="households",
+            field=models.PositiveIntegerField(
+                default=0,
+                help_text="Number of households, the base of the facility area per 100 households.",
+                verbose_name="number of households",
+            ),
         ),
         migrations.AlterField(
-            model_name='grid',
-            name='position',
-            field=models.CharField(blank=True, help_text="The grid's service point (阵地) and its address.", max_length=120, verbose_name='grid position'),
+            model_name="grid",
+            name="position",
+            field=models.CharField(
+                blank=True,
+                help_text="The grid's service point (阵地) and its address.",
+                max_length=120,
+                verbose_name="grid position",
+            ),
         ),
     ]

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0008_help_permissions'),
-        ('participation', '0012_field_labels'),
+        ("participation", "0008_help_permissions"),
+        ("participation", "0012_field_labels"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0008_topics_data'),
-        ('participation', '0013_merge_help'),
+        ("participation", "0008_topics_data"),
+        ("participation", "0013_merge_help"),
     ]
 
-    operations = [
-    ]
+    operations = []

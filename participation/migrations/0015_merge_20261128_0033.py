@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0008_registry_volunteer_permissions'),
-        ('participation', '0014_merge_topics'),
+        ("participation", "0008_registry_volunteer_permissions"),
+        ("participation", "0014_merge_topics"),
     ]
 
-    operations = [
-    ]
+    operations = []

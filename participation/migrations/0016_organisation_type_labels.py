@@ -4,15 +4,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0015_merge_20261128_0033'),
+        ("participation", "0015_merge_20261128_0033"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='socialorganisation',
-            name='org_type',
-            field=models.CharField(choices=[('service', 'Service organisation'), ('welfare', 'Public welfare organisation'), ('mutual_aid', 'Mutual-aid organisation')], max_length=12, verbose_name='type'),
+            model_name="socialorganisation",
+            name="org_type",
+            field=models.CharField(
+                choices=[
+                    ("service", "Service organisation"),
+                    ("welfare", "Public welfare organisation"),
+                    ("mutual_aid", "Mutual-aid organisation"),
+                ],
+                max_length=12,
+                verbose_name="type",
+            ),
         ),
     ]

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0016_organisation_type_labels'),
+        ("participation", "0016_organisation_type_labels"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='facility',
-            name='is_service_space',
-            field=models.BooleanField(default=False, help_text="Space for residents' services and activities (task 13: at least 70 per cent of the service facility).", verbose_name='resident service or activity space'),
+            model_name="facility",
+            name="is_service_space",
+            field=models.BooleanField(
+                default=False,
+                help_text="Space for residents' services and activities (task 13: at least 70 per cent of the service facility).",
+                verbose_name="resident service or activity space",
+            ),
         ),
     ]

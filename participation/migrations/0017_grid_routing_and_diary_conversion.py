@@ -5,38 +5,77 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0016_organisation_type_labels'),
+        ("participation", "0016_organisation_type_labels"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='consultationtopic',
-            name='source_diary_entry',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='topics', to='participation.diaryentry', verbose_name='from the visit diary entry'),
+            model_name="consultationtopic",
+            name="source_diary_entry",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="topics",
+                to="participation.diaryentry",
+                verbose_name="from the visit diary entry",
+            ),
         ),
         migrations.AddField(
-            model_name='facility',
-            name='grid',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='facilities', to='participation.grid', verbose_name='grid'),
+            model_name="facility",
+            name="grid",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="facilities",
+                to="participation.grid",
+                verbose_name="grid",
+            ),
         ),
         migrations.AddField(
-            model_name='helprequest',
-            name='grid',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='help_requests', to='participation.grid', verbose_name='grid'),
+            model_name="helprequest",
+            name="grid",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="help_requests",
+                to="participation.grid",
+                verbose_name="grid",
+            ),
         ),
         migrations.AddField(
-            model_name='helprequest',
-            name='source_diary_entry',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='help_requests', to='participation.diaryentry', verbose_name='from the visit diary entry'),
+            model_name="helprequest",
+            name="source_diary_entry",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="help_requests",
+                to="participation.diaryentry",
+                verbose_name="from the visit diary entry",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consultationtopic',
-            constraint=models.UniqueConstraint(condition=models.Q(('source_diary_entry__isnull', False)), fields=('source_diary_entry',), name='topic_one_per_diary_entry', violation_error_message='This diary entry has already been turned into a topic.'),
+            model_name="consultationtopic",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("source_diary_entry__isnull", False)),
+                fields=("source_diary_entry",),
+                name="topic_one_per_diary_entry",
+                violation_error_message="This diary entry has already been turned into a topic.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.UniqueConstraint(condition=models.Q(('source_diary_entry__isnull', False)), fields=('source_diary_entry',), name='help_one_request_per_diary_entry', violation_error_message='This diary entry has already been turned into a help request.'),
+            model_name="helprequest",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("source_diary_entry__isnull", False)),
+                fields=("source_diary_entry",),
+                name="help_one_request_per_diary_entry",
+                violation_error_message="This diary entry has already been turned into a help request.",
+            ),
         ),
     ]

@@ -16,7 +16,9 @@ def grant(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=GROUP)
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="participation", codename__in=CODENAMES))
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="participation", codename__in=CODENAMES)
+    )
 
 
 def revoke(apps, schema_editor):

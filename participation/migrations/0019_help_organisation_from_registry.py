@@ -10,9 +10,12 @@ def link_registry(apps, schema_editor):
     HelpRequest = apps.get_model("participation", "HelpRequest")
     SocialOrganisation = apps.get_model("participation", "SocialOrganisation")
     registry = {
-        (org.community_id, org.name.strip()): org.pk for org in SocialOrganisation.objects.only("community_id", "name")
+        (org.community_id, org.name.strip()): org.pk
+        for org in SocialOrganisation.objects.only("community_id", "name")
     }
-    assigned = HelpRequest.objects.exclude(assigned_organisation_name="").filter(assigned_organisation__isnull=True)
+    assigned = HelpRequest.objects.exclude(assigned_organisation_name="").filter(
+        assigned_organisation__isnull=True
+    )
     for request in assigned.only("pk", "community_id", "assigned_organisation_name"):
         org_id = registry.get((request.community_id, request.assigned_organisation_name.strip()))
         if org_id is not None:
@@ -20,25 +23,41 @@ def link_registry(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0018_grid_worker_help_permissions'),
+        ("participation", "0018_grid_worker_help_permissions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='helprequest',
-            name='assigned_organisation',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_help_requests', to='participation.socialorganisation', verbose_name='assigned social organisation'),
+            model_name="helprequest",
+            name="assigned_organisation",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="assigned_help_requests",
+                to="participation.socialorganisation",
+                verbose_name="assigned social organisation",
+            ),
         ),
         migrations.AlterField(
-            model_name='helprequest',
-            name='assigned_organisation_name',
-            field=models.CharField(blank=True, editable=False, max_length=100, verbose_name="social organisation's name"),
+            model_name="helprequest",
+            name="assigned_organisation_name",
+            field=models.CharField(
+                blank=True, editable=False, max_length=100, verbose_name="social organisation's name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.CheckConstraint(condition=models.Q(('assigned_organisation__isnull', True), models.Q(('assigned_organisation_name', ''), _negated=True), _connector='OR'), name='help_organisation_has_name'),
+            model_name="helprequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("assigned_organisation__isnull", True),
+                    models.Q(("assigned_organisation_name", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="help_organisation_has_name",
+            ),
         ),
         migrations.RunPython(link_registry, migrations.RunPython.noop),
     ]

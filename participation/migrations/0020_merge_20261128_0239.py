@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0017_facility_help_text_per_cent'),
-        ('participation', '0019_help_organisation_from_registry'),
+        ("participation", "0017_facility_help_text_per_cent"),
+        ("participation", "0019_help_organisation_from_registry"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -4,15 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('participation', '0020_merge_20261128_0239'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("participation", "0020_merge_20261128_0239"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='pointsentry',
-            index=models.Index(condition=models.Q(('delta__gt', 0), ('kind__in', ('claim', 'activity', 'volunteer', 'help', 'award'))), fields=['community', 'created_at'], include=('resident', 'delta'), name='points_earned_month_idx'),
+            model_name="pointsentry",
+            index=models.Index(
+                condition=models.Q(
+                    ("delta__gt", 0), ("kind__in", ("claim", "activity", "volunteer", "help", "award"))
+                ),
+                fields=["community", "created_at"],
+                include=("resident", "delta"),
+                name="points_earned_month_idx",
+            ),
         ),
     ]

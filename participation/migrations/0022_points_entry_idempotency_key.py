@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('participation', '0021_points_earned_month_index'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("participation", "0021_points_earned_month_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='pointsentry',
-            name='idempotency_key',
-            field=models.UUIDField(blank=True, editable=False, null=True, verbose_name='request key'),
+            model_name="pointsentry",
+            name="idempotency_key",
+            field=models.UUIDField(blank=True, editable=False, null=True, verbose_name="request key"),
         ),
         migrations.AddConstraint(
-            model_name='pointsentry',
-            constraint=models.UniqueConstraint(condition=models.Q(('idempotency_key__isnull', False)), fields=('idempotency_key',), name='points_idempotency_key_unique'),
+            model_name="pointsentry",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("idempotency_key__isnull", False)),
+                fields=("idempotency_key",),
+                name="points_idempotency_key_unique",
+            ),
         ),
     ]

@@ -9,6 +9,15 @@ from .help_requests import HelpRequest, HelpState
 from .ledger import EntryKind, PointsEntry
 from .photos import Photo
 from .points import BehaviourItem, BehaviourPolarity
+from .registries import (
+    Certificate,
+    Facility,
+    FacilityType,
+    OrganisationStatus,
+    OrganisationType,
+    SocialOrganisation,
+    SocialWorker,
+)
 from .rewards import Redemption, RedemptionState, Reward, RewardKind
 from .service_points import ServiceCategory, ServicePoint, WalkingTime
 from .spaces import BookingState, OpeningHours, SharedSpace, SpaceBooking, SpaceKind, Weekday
@@ -21,15 +30,6 @@ from .topics import (
     TopicFollow,
     TopicState,
     TopicSupport,
-)
-from .registries import (
-    Certificate,
-    Facility,
-    FacilityType,
-    OrganisationStatus,
-    OrganisationType,
-    SocialOrganisation,
-    SocialWorker,
 )
 from .users import User
 from .volunteers import Volunteer, VolunteerHours, VolunteerTeam

@@ -18,7 +18,10 @@ class ActivityRoster(models.Model):
     the last seat goes to exactly one person when two ask for it at once."""
 
     activity = models.OneToOneField(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="activity_roster", verbose_name=_("activity")
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="activity_roster",
+        verbose_name=_("activity"),
     )
     community = models.ForeignKey(
         Community, on_delete=models.CASCADE, related_name="activity_rosters", verbose_name=_("community")
@@ -44,7 +47,10 @@ def new_check_in_code() -> str:
 
 class ActivitySignup(models.Model):
     activity = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="activity_signups", verbose_name=_("activity")
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="activity_signups",
+        verbose_name=_("activity"),
     )
     community = models.ForeignKey(
         Community, on_delete=models.CASCADE, related_name="activity_signups", verbose_name=_("community")
@@ -82,7 +88,9 @@ class ActivitySignup(models.Model):
                 name="activity_one_active_signup_per_resident",
                 violation_error_message=_("You have already signed up for this activity."),
             ),
-            models.UniqueConstraint(fields=["activity", "check_in_code"], name="activity_check_in_code_unique"),
+            models.UniqueConstraint(
+                fields=["activity", "check_in_code"], name="activity_check_in_code_unique"
+            ),
             models.CheckConstraint(
                 condition=Q(attended_at__isnull=True) | Q(status=SignupStatus.CONFIRMED),
                 name="activity_only_confirmed_attend",

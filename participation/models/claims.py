@@ -43,7 +43,8 @@ class PointsClaim(CommunityReviewable):
             *CommunityReviewable.Meta.constraints,
             models.CheckConstraint(condition=Q(points__gt=0), name="points_claim_points_positive"),
             models.CheckConstraint(
-                condition=Q(state=ReviewState.APPROVED, approved_at__isnull=False) | ~Q(state=ReviewState.APPROVED),
+                condition=Q(state=ReviewState.APPROVED, approved_at__isnull=False)
+                | ~Q(state=ReviewState.APPROVED),
                 name="points_claim_approved_has_time",
             ),
         ]

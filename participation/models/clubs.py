@@ -59,7 +59,8 @@ class Club(CommunityReviewable):
         constraints = [
             *CommunityReviewable.Meta.constraints,
             models.CheckConstraint(
-                condition=Q(member_limit__isnull=True) | Q(member_limit__gte=1), name="club_member_limit_positive"
+                condition=Q(member_limit__isnull=True) | Q(member_limit__gte=1),
+                name="club_member_limit_positive",
             ),
         ]
 
@@ -73,7 +74,9 @@ class Club(CommunityReviewable):
 class ClubMembership(models.Model):
     """A resident's membership of a club; leaving keeps the row (left_at) so the history stays."""
 
-    club = models.ForeignKey(Club, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("club"))
+    club = models.ForeignKey(
+        Club, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("club")
+    )
     resident = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -90,7 +93,9 @@ class ClubMembership(models.Model):
         constraints = [
             # One active membership per resident and club: joining twice at once cannot duplicate it.
             models.UniqueConstraint(
-                fields=["club", "resident"], condition=Q(left_at__isnull=True), name="club_one_active_membership"
+                fields=["club", "resident"],
+                condition=Q(left_at__isnull=True),
+                name="club_one_active_membership",
             ),
         ]
 

@@ -16,13 +16,19 @@ class Community(models.Model):
 
     name = models.CharField(_("name"), max_length=60, unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True, allow_unicode=False)
-    kind = models.CharField(_("kind"), max_length=10, choices=CommunityKind.choices, default=CommunityKind.URBAN)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=CommunityKind.choices, default=CommunityKind.URBAN
+    )
     street = models.CharField(_("street or town"), max_length=60)
     resident_population = models.PositiveIntegerField(
-        _("resident population"), default=0, help_text=_("常住人口, the base of the volunteer and social worker ratios.")
+        _("resident population"),
+        default=0,
+        help_text=_("常住人口, the base of the volunteer and social worker ratios."),
     )
     households = models.PositiveIntegerField(
-        _("number of households"), default=0, help_text=_("Number of households, the base of the facility area per 100 households.")
+        _("number of households"),
+        default=0,
+        help_text=_("Number of households, the base of the facility area per 100 households."),
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
     phone = models.CharField(_("service phone"), max_length=30, blank=True)

@@ -13,8 +13,9 @@ from participation.models.communities import Community
 
 
 class Grid(models.Model):
-    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="grids",
-                                  verbose_name=_("community"))
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="grids", verbose_name=_("community")
+    )
     name = models.CharField(_("name"), max_length=60)
     worker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -26,15 +27,22 @@ class Grid(models.Model):
     )
     party_branch = models.CharField(_("party branch"), max_length=80, blank=True)
     position = models.CharField(
-        _("grid position"), max_length=120, blank=True, help_text=_("The grid's service point (阵地) and its address.")
+        _("grid position"),
+        max_length=120,
+        blank=True,
+        help_text=_("The grid's service point (阵地) and its address."),
     )
-    area = models.CharField(_("area"), max_length=200, blank=True, help_text=_("Buildings or streets it covers."))
+    area = models.CharField(
+        _("area"), max_length=200, blank=True, help_text=_("Buildings or streets it covers.")
+    )
 
     class Meta:
         verbose_name = _("grid")
         verbose_name_plural = _("grids")
         ordering = ["community", "name"]
-        constraints = [models.UniqueConstraint(fields=["community", "name"], name="grid_name_unique_per_community")]
+        constraints = [
+            models.UniqueConstraint(fields=["community", "name"], name="grid_name_unique_per_community")
+        ]
 
     def __str__(self):
         return f"{self.community.name} · {self.name}"
@@ -42,18 +50,29 @@ class Grid(models.Model):
     def clean(self):
         super().clean()
         # Help requests of the grid are routed to its worker, who handles them in the admin.
-        if self.worker_id and self.community_id and not (
-            self.worker.is_staff and self.worker.communities.filter(pk=self.community_id).exists()
+        if (
+            self.worker_id
+            and self.community_id
+            and not (self.worker.is_staff and self.worker.communities.filter(pk=self.community_id).exists())
         ):
             raise ValidationError({"worker": _("The grid worker must be a staff member of this community.")})
 
 
 class Household(models.Model):
-    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="households_set",
-                                  verbose_name=_("community"))
-    grid = models.ForeignKey(Grid, null=True, blank=True, on_delete=models.SET_NULL, related_name="households",
-                             verbose_name=_("grid"))
-    address = models.CharField(_("address"), max_length=120, help_text=_("Building, unit and room, e.g. 3幢2单元501."))
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="households_set", verbose_name=_("community")
+    )
+    grid = models.ForeignKey(
+        Grid,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="households",
+        verbose_name=_("grid"),
+    )
+    address = models.CharField(
+        _("address"), max_length=120, help_text=_("Building, unit and room, e.g. 3幢2单元501.")
+    )
     head_name = models.CharField(_("head of household"), max_length=40, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     members = models.PositiveSmallIntegerField(_("number of members"), default=1)
@@ -64,7 +83,9 @@ class Household(models.Model):
         verbose_name_plural = _("households")
         ordering = ["community", "address"]
         constraints = [
-            models.UniqueConstraint(fields=["community", "address"], name="household_address_unique_per_community"),
+            models.UniqueConstraint(
+                fields=["community", "address"], name="household_address_unique_per_community"
+            ),
         ]
 
     def __str__(self):
@@ -82,16 +103,34 @@ class DiaryKind(models.TextChoices):
 
 
 class DiaryEntry(models.Model):
-    community = models.ForeignKey(Community, on_delete=models.PROTECT, related_name="diary_entries",
-                                  verbose_name=_("community"), editable=False)
-    grid = models.ForeignKey(Grid, null=True, blank=True, on_delete=models.SET_NULL, related_name="diary_entries",
-                             verbose_name=_("grid"), editable=False)
-    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="diary_entries",
-                                  verbose_name=_("household"))
+    community = models.ForeignKey(
+        Community,
+        on_delete=models.PROTECT,
+        related_name="diary_entries",
+        verbose_name=_("community"),
+        editable=False,
+    )
+    grid = models.ForeignKey(
+        Grid,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="diary_entries",
+        verbose_name=_("grid"),
+        editable=False,
+    )
+    household = models.ForeignKey(
+        Household, on_delete=models.PROTECT, related_name="diary_entries", verbose_name=_("household")
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=DiaryKind.choices, default=DiaryKind.VISIT)
     visited_on = models.DateField(_("date"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                               verbose_name=_("recorded by"), editable=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
+        editable=False,
+    )
     participants = models.CharField(_("who took part"), max_length=200, blank=True)
     concerns = models.TextField(_("what was raised"))
     follow_up = models.TextField(_("follow-up"), blank=True)

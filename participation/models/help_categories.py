@@ -45,7 +45,10 @@ class ResponseTemplate(models.Model):
     """A ready answer staff insert into a comment or resolution note, then adapt."""
 
     community = models.ForeignKey(
-        Community, on_delete=models.CASCADE, related_name="help_response_templates", verbose_name=_("community")
+        Community,
+        on_delete=models.CASCADE,
+        related_name="help_response_templates",
+        verbose_name=_("community"),
     )
     title = models.CharField(_("title"), max_length=60)
     text = models.TextField(_("text"))
@@ -56,7 +59,9 @@ class ResponseTemplate(models.Model):
         verbose_name_plural = _("response templates")
         ordering = ["community", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["community", "title"], name="help_response_template_title_unique"),
+            models.UniqueConstraint(
+                fields=["community", "title"], name="help_response_template_title_unique"
+            ),
         ]
 
     def __str__(self):

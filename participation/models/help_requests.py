@@ -27,6 +27,7 @@ from django_fsm import transition
 from participation.help import clock
 from participation.help.rules import may_handle, may_submit, requester_may
 from participation.models.base import CommunityReviewable
+
 # ResponseTemplate is re-exported: it lived here before the split, and imports of it from here keep working.
 from participation.models.help_categories import HelpCategory, ResponseTemplate  # noqa: F401
 from workflows.models import AUTHOR, REVIEWER, ReviewState
@@ -87,25 +88,42 @@ class HelpRequest(CommunityReviewable):
     requester_name = models.CharField(_("requester's name"), max_length=50)
     requester_phone = models.CharField(_("requester's mobile number"), max_length=11)
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("entered by"), help_text=_("The staff member who entered it on the requester's behalf."),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("entered by"),
+        help_text=_("The staff member who entered it on the requester's behalf."),
     )
-    channel = models.CharField(_("channel"), max_length=10, choices=IntakeChannel.choices, default=IntakeChannel.ONLINE)
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=IntakeChannel.choices, default=IntakeChannel.ONLINE
+    )
     # Routing (表1 task 23): the requester's grid, from their household or chosen by staff entering it; on
     # acceptance its worker becomes the default handler (services.accept).
     grid = models.ForeignKey(
-        "participation.Grid", null=True, blank=True, on_delete=models.SET_NULL, related_name="help_requests",
+        "participation.Grid",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="help_requests",
         verbose_name=_("grid"),
     )
     # The 民情日记 entry it was turned into a request from: staff-only, never shown on a public page.
     source_diary_entry = models.ForeignKey(
-        "participation.DiaryEntry", null=True, blank=True, on_delete=models.SET_NULL, related_name="help_requests",
-        verbose_name=_("from the visit diary entry"), editable=False,
+        "participation.DiaryEntry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="help_requests",
+        verbose_name=_("from the visit diary entry"),
+        editable=False,
     )
     is_public = models.BooleanField(_("may be shown publicly"), default=False)
     is_sensitive = models.BooleanField(_("sensitive"), default=False)
-    # SHA-256 of the visitor's tracking token; the token itself is never stored.
-    tracking_token_hash = models.CharField(
+    # SHA-256 of the visitor's tracking token; the token itself is never stored. NULL, not "", for requests
+    # without one: the column is unique and many requests have no token.
+    tracking_token_hash = models.CharField(  # noqa: DJ001
         _("tracking token hash"), max_length=64, null=True, blank=True, editable=False
     )
     # Set once, at submission: a later change of the category's deadlines does not move them.
@@ -117,23 +135,43 @@ class HelpRequest(CommunityReviewable):
     resolution_note = models.TextField(_("resolution note"), blank=True, editable=False)
     rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True, editable=False)
     duplicate_of = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="duplicates",
-        verbose_name=_("duplicate of"), editable=False,
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="duplicates",
+        verbose_name=_("duplicate of"),
+        editable=False,
     )
     # The handler: exactly one kind once assigned. A social organisation is one of the community's registry
     # (`assigned_organisation`); its name and contact are copied at assignment, so the handler stays known if
     # the registry entry changes or goes, and requests assigned before the registry keep theirs.
     assigned_staff = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-        verbose_name=_("assigned staff member"), editable=False,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("assigned staff member"),
+        editable=False,
     )
     assigned_volunteer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-        verbose_name=_("assigned volunteer"), editable=False,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("assigned volunteer"),
+        editable=False,
     )
     assigned_organisation = models.ForeignKey(
-        "participation.SocialOrganisation", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="assigned_help_requests", verbose_name=_("assigned social organisation"), editable=False,
+        "participation.SocialOrganisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_help_requests",
+        verbose_name=_("assigned social organisation"),
+        editable=False,
     )
     assigned_organisation_name = models.CharField(
         _("social organisation's name"), max_length=100, blank=True, editable=False
@@ -197,7 +235,8 @@ class HelpRequest(CommunityReviewable):
             ),
             # One request per diary entry: a double submit of the conversion cannot make a second one.
             models.UniqueConstraint(
-                fields=["source_diary_entry"], condition=Q(source_diary_entry__isnull=False),
+                fields=["source_diary_entry"],
+                condition=Q(source_diary_entry__isnull=False),
                 name="help_one_request_per_diary_entry",
                 violation_error_message=_("This diary entry has already been turned into a help request."),
             ),
@@ -241,12 +280,18 @@ class HelpRequest(CommunityReviewable):
 
     def is_response_overdue(self, now=None) -> bool:
         now = now or clock.now()
-        return self.state in AWAITING_RESPONSE and self.response_due_at is not None and now > self.response_due_at
+        return (
+            self.state in AWAITING_RESPONSE
+            and self.response_due_at is not None
+            and now > self.response_due_at
+        )
 
     def is_resolution_overdue(self, now=None) -> bool:
         now = now or clock.now()
         return (
-            self.state in AWAITING_RESOLUTION and self.resolution_due_at is not None and now > self.resolution_due_at
+            self.state in AWAITING_RESOLUTION
+            and self.resolution_due_at is not None
+            and now > self.resolution_due_at
         )
 
     def is_overdue(self, now=None) -> bool:
@@ -264,7 +309,10 @@ class HelpRequest(CommunityReviewable):
     return_for_changes = None  # nothing to return: a visitor cannot edit a request
 
     @transition(
-        field="state", source=HelpState.DRAFT, target=HelpState.SUBMITTED, permission=may_submit,
+        field="state",
+        source=HelpState.DRAFT,
+        target=HelpState.SUBMITTED,
+        permission=may_submit,
         custom={"label": _("Submit"), "actor": AUTHOR, "comment_required": False},
     )
     def submit(self, *, actor=None, comment=""):
@@ -276,21 +324,29 @@ class HelpRequest(CommunityReviewable):
         self.responded_at = self.responded_at or clock.now()
 
     @transition(
-        field="state", source=HelpState.SUBMITTED, target=HelpState.ACCEPTED, permission=reviewer_may,
+        field="state",
+        source=HelpState.SUBMITTED,
+        target=HelpState.ACCEPTED,
+        permission=reviewer_may,
         custom={"label": _("Accept"), "actor": REVIEWER, "comment_required": False},
     )
     def accept(self, *, actor=None, comment=""):
         self._responded()
 
     @transition(
-        field="state", source=HelpState.SUBMITTED, target=HelpState.REJECTED, permission=reviewer_may,
+        field="state",
+        source=HelpState.SUBMITTED,
+        target=HelpState.REJECTED,
+        permission=reviewer_may,
         custom={"label": _("Do not accept"), "actor": REVIEWER, "comment_required": True},
     )
     def reject(self, *, actor=None, comment=""):
         self._responded()
 
     @transition(
-        field="state", source=[HelpState.SUBMITTED, HelpState.ACCEPTED], target=HelpState.DUPLICATE,
+        field="state",
+        source=[HelpState.SUBMITTED, HelpState.ACCEPTED],
+        target=HelpState.DUPLICATE,
         permission=reviewer_may,
         custom={"label": _("Mark as duplicate"), "actor": REVIEWER, "comment_required": False},
     )
@@ -298,22 +354,30 @@ class HelpRequest(CommunityReviewable):
         self._responded()
 
     @transition(
-        field="state", source=[HelpState.ACCEPTED, HelpState.ASSIGNED, HelpState.IN_PROGRESS],
-        target=HelpState.ASSIGNED, permission=reviewer_may,
+        field="state",
+        source=[HelpState.ACCEPTED, HelpState.ASSIGNED, HelpState.IN_PROGRESS],
+        target=HelpState.ASSIGNED,
+        permission=reviewer_may,
         custom={"label": _("Assign"), "actor": REVIEWER, "comment_required": False},
     )
     def assign(self, *, actor=None, comment=""):
         self.assigned_at = clock.now()
 
     @transition(
-        field="state", source=HelpState.ASSIGNED, target=HelpState.IN_PROGRESS, permission=may_handle,
+        field="state",
+        source=HelpState.ASSIGNED,
+        target=HelpState.IN_PROGRESS,
+        permission=may_handle,
         custom={"label": _("Start handling"), "actor": REVIEWER, "comment_required": False},
     )
     def start(self, *, actor=None, comment=""):
         pass
 
     @transition(
-        field="state", source=HelpState.IN_PROGRESS, target=HelpState.RESOLVED, permission=may_handle,
+        field="state",
+        source=HelpState.IN_PROGRESS,
+        target=HelpState.RESOLVED,
+        permission=may_handle,
         custom={"label": _("Resolve"), "actor": REVIEWER, "comment_required": True},
     )
     def resolve(self, *, actor=None, comment=""):
@@ -321,15 +385,21 @@ class HelpRequest(CommunityReviewable):
         self.resolution_note = comment
 
     @transition(
-        field="state", source=HelpState.RESOLVED, target=HelpState.CLOSED, permission=requester_may,
+        field="state",
+        source=HelpState.RESOLVED,
+        target=HelpState.CLOSED,
+        permission=requester_may,
         custom={"label": _("Confirm and rate"), "actor": AUTHOR, "comment_required": False},
     )
     def close(self, *, actor=None, comment=""):
         self.closed_at = clock.now()
 
     @transition(
-        field="state", source=[HelpState.RESOLVED, HelpState.CLOSED], target=HelpState.IN_PROGRESS,
-        permission=requester_may, conditions=[_within_reopen_window],
+        field="state",
+        source=[HelpState.RESOLVED, HelpState.CLOSED],
+        target=HelpState.IN_PROGRESS,
+        permission=requester_may,
+        conditions=[_within_reopen_window],
         custom={"label": _("Reopen"), "actor": AUTHOR, "comment_required": True},
     )
     def reopen(self, *, actor=None, comment=""):
@@ -338,7 +408,10 @@ class HelpRequest(CommunityReviewable):
         self.closed_at = None
 
     @transition(
-        field="state", source="*", target=HelpState.WITHDRAWN, permission=requester_may,
+        field="state",
+        source="*",
+        target=HelpState.WITHDRAWN,
+        permission=requester_may,
         conditions=[lambda instance: instance.state in instance.open_states],
         custom={"label": _("Withdraw"), "actor": AUTHOR, "comment_required": False},
     )

@@ -32,8 +32,14 @@ EARNING_KINDS = (EntryKind.CLAIM, EntryKind.ACTIVITY, EntryKind.VOLUNTEER, Entry
 EARNED = Q(kind__in=EARNING_KINDS, delta__gt=0)
 
 # Kinds that at most one entry may record for the same source object (no double award, no double refund).
-ONCE_PER_SOURCE = (EntryKind.CLAIM, EntryKind.ACTIVITY, EntryKind.VOLUNTEER, EntryKind.HELP,
-                   EntryKind.REDEMPTION, EntryKind.REFUND)
+ONCE_PER_SOURCE = (
+    EntryKind.CLAIM,
+    EntryKind.ACTIVITY,
+    EntryKind.VOLUNTEER,
+    EntryKind.HELP,
+    EntryKind.REDEMPTION,
+    EntryKind.REFUND,
+)
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -46,7 +52,10 @@ class AppendOnlyQuerySet(models.QuerySet):
 
 class PointsEntry(models.Model):
     resident = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="points_entries", verbose_name=_("resident")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="points_entries",
+        verbose_name=_("resident"),
     )
     community = models.ForeignKey(
         Community, on_delete=models.PROTECT, related_name="points_entries", verbose_name=_("community")
@@ -56,7 +65,12 @@ class PointsEntry(models.Model):
     balance_after = models.IntegerField(_("balance after"))
     reason = models.CharField(_("reason"), max_length=200)
     source_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("source type")
+        ContentType,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("source type"),
     )
     source_id = models.PositiveBigIntegerField(_("source id"), null=True, blank=True)
     source = GenericForeignKey("source_type", "source_id")

@@ -23,7 +23,8 @@ class BehaviourItem(index.Indexed, models.Model):
     category = models.CharField(_("category"), max_length=40, blank=True)
     text = models.TextField(_("behaviour"))
     points = models.IntegerField(
-        _("points"), help_text=_("Positive behaviours earn points (> 0); negative behaviours deduct them (< 0).")
+        _("points"),
+        help_text=_("Positive behaviours earn points (> 0); negative behaviours deduct them (< 0)."),
     )
     is_active = models.BooleanField(_("active"), default=True)
 

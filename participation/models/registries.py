@@ -84,10 +84,13 @@ class SocialWorker(models.Model):
             models.UniqueConstraint(
                 fields=["community", "mobile"],
                 name="social_worker_mobile_unique",
-                violation_error_message=_("This community already has a social worker with this mobile number."),
+                violation_error_message=_(
+                    "This community already has a social worker with this mobile number."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(certificate=Certificate.NONE, certified_on__isnull=True) | ~Q(certificate=Certificate.NONE),
+                condition=Q(certificate=Certificate.NONE, certified_on__isnull=True)
+                | ~Q(certificate=Certificate.NONE),
                 name="social_worker_no_certificate_no_date",
                 violation_error_message=_("A certificate date needs a certificate."),
             ),
@@ -119,7 +122,11 @@ class Facility(models.Model):
     )
     # Facilities belong to a grid (一网格一阵地, 表1 task 23); empty for those serving the whole community.
     grid = models.ForeignKey(
-        "participation.Grid", null=True, blank=True, on_delete=models.SET_NULL, related_name="facilities",
+        "participation.Grid",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="facilities",
         verbose_name=_("grid"),
     )
     name = models.CharField(_("name"), max_length=100)
@@ -133,7 +140,9 @@ class Facility(models.Model):
     is_service_space = models.BooleanField(
         _("resident service or activity space"),
         default=False,
-        help_text=_("Space for residents' services and activities (task 13: at least 70 per cent of the service facility)."),
+        help_text=_(
+            "Space for residents' services and activities (task 13: at least 70 per cent of the service facility)."
+        ),
     )
     is_waste_sorting = models.BooleanField(_("waste-sorting facility"), default=False)
     is_completed = models.BooleanField(_("completed"), default=True)

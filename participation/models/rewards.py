@@ -91,13 +91,18 @@ class Redemption(FSMModelMixin, models.Model):
     """A resident's redemption of one reward. Its points and stock were taken when it was made; the state
     changes only through participation.points.services (each change logged in workflows' TransitionLog)."""
 
-    reward = models.ForeignKey(Reward, on_delete=models.PROTECT, related_name="redemptions", verbose_name=_("reward"))
+    reward = models.ForeignKey(
+        Reward, on_delete=models.PROTECT, related_name="redemptions", verbose_name=_("reward")
+    )
     # The reward's community, copied so staff scoping works like every other community item.
     community = models.ForeignKey(
         Community, on_delete=models.PROTECT, related_name="redemptions", verbose_name=_("community")
     )
     resident = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="redemptions", verbose_name=_("resident")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="redemptions",
+        verbose_name=_("resident"),
     )
     points = models.IntegerField(_("points"))
     state = FSMField(
@@ -142,7 +147,12 @@ class Redemption(FSMModelMixin, models.Model):
     def transition_specs(cls) -> dict[str, TransitionSpec]:
         return {
             name: TransitionSpec(
-                name=name, label=label, comment_required=name == "cancel", actor="reviewer", sources=(), target=None
+                name=name,
+                label=label,
+                comment_required=name == "cancel",
+                actor="reviewer",
+                sources=(),
+                target=None,
             )
             for name, label in TRANSITION_LABELS.items()
         }

@@ -36,7 +36,9 @@ class ServicePoint(models.Model):
     walking_minutes = models.PositiveSmallIntegerField(
         _("walking time from the community centre"), choices=WalkingTime.choices
     )
-    opening_hours = models.CharField(_("opening hours"), max_length=120, blank=True, help_text=_("For example: 每天 8:00–20:00"))
+    opening_hours = models.CharField(
+        _("opening hours"), max_length=120, blank=True, help_text=_("For example: 每天 8:00–20:00")
+    )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     description = models.CharField(_("description"), max_length=300, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
@@ -48,7 +50,8 @@ class ServicePoint(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["community", "name"], name="service_point_unique_name"),
             models.CheckConstraint(
-                condition=models.Q(walking_minutes__in=[5, 10, 15]), name="service_point_walking_minutes_valid"
+                condition=models.Q(walking_minutes__in=[5, 10, 15]),
+                name="service_point_walking_minutes_valid",
             ),
         ]
 

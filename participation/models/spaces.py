@@ -7,7 +7,6 @@ the booking service, and on PostgreSQL enforced by an exclusion constraint (migr
 
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -56,10 +55,14 @@ class SharedSpace(ClusterableModel):
     )
     name = models.CharField(_("name"), max_length=60)
     kind = models.CharField(_("kind"), max_length=20, choices=SpaceKind.choices)
-    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True, help_text=_("People; empty if not limited."))
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("People; empty if not limited.")
+    )
     location = models.CharField(_("location"), max_length=120, blank=True)
     description = models.TextField(_("description"), blank=True, max_length=1000)
-    is_active = models.BooleanField(_("active"), default=True, help_text=_("Inactive spaces are hidden and cannot be booked."))
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive spaces are hidden and cannot be booked.")
+    )
 
     class Meta:
         verbose_name = _("shared space")
@@ -77,7 +80,9 @@ class SharedSpace(ClusterableModel):
 class OpeningHours(models.Model):
     """One opening interval on one weekday; a day may have several (morning and afternoon)."""
 
-    space = ParentalKey(SharedSpace, on_delete=models.CASCADE, related_name="opening_hours", verbose_name=_("space"))
+    space = ParentalKey(
+        SharedSpace, on_delete=models.CASCADE, related_name="opening_hours", verbose_name=_("space")
+    )
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
     opens = models.TimeField(_("opens"))
     closes = models.TimeField(_("closes"))
@@ -87,7 +92,9 @@ class OpeningHours(models.Model):
         verbose_name_plural = _("opening hours")
         ordering = ["weekday", "opens"]
         constraints = [
-            models.CheckConstraint(condition=Q(closes__gt=models.F("opens")), name="opening_hours_closes_after_opens"),
+            models.CheckConstraint(
+                condition=Q(closes__gt=models.F("opens")), name="opening_hours_closes_after_opens"
+            ),
             models.CheckConstraint(condition=Q(weekday__lte=6), name="opening_hours_weekday_valid"),
         ]
 
@@ -112,7 +119,9 @@ class SpaceBooking(CommunityReviewable):
     state_choices = [*ReviewState.choices, *BookingState.choices]
     notification_kind = "spacebooking_review"
 
-    space = models.ForeignKey(SharedSpace, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("space"))
+    space = models.ForeignKey(
+        SharedSpace, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("space")
+    )
     date = models.DateField(_("date"))
     start_time = models.TimeField(_("start time"))
     end_time = models.TimeField(_("end time"))
@@ -134,7 +143,9 @@ class SpaceBooking(CommunityReviewable):
         constraints = [
             *CommunityReviewable.Meta.constraints,
             # Also rules out a booking across midnight: it would end "before" it starts on its date.
-            models.CheckConstraint(condition=Q(end_time__gt=models.F("start_time")), name="space_booking_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(end_time__gt=models.F("start_time")), name="space_booking_ends_after_start"
+            ),
             models.CheckConstraint(condition=Q(attendees__gte=1), name="space_booking_attendees_positive"),
         ]
         indexes = [models.Index(fields=["space", "date"], name="space_booking_space_date")]

@@ -27,7 +27,9 @@ class DeliberationMeeting(models.Model):
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200)
     host = models.CharField(_("host"), max_length=50)
-    status = models.CharField(_("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
     attendees_count = models.PositiveIntegerField(_("number of attendees"), null=True, blank=True)
     minutes = models.TextField(_("minutes"), max_length=20000, blank=True)
     topics = models.ManyToManyField(
@@ -53,7 +55,9 @@ class DeliberationMeeting(models.Model):
         verbose_name = _("deliberation meeting")
         verbose_name_plural = _("deliberation meetings")
         ordering = ["-starts_at", "-pk"]
-        indexes = [models.Index(fields=["community", "status", "starts_at"], name="meeting_community_time_idx")]
+        indexes = [
+            models.Index(fields=["community", "status", "starts_at"], name="meeting_community_time_idx")
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="meeting_title_not_empty"),
             models.CheckConstraint(
@@ -68,7 +72,8 @@ class DeliberationMeeting(models.Model):
                 violation_error_message=_("A held meeting needs its number of attendees."),
             ),
             models.CheckConstraint(
-                condition=Q(status__in=[choice.value for choice in MeetingStatus]), name="meeting_status_valid"
+                condition=Q(status__in=[choice.value for choice in MeetingStatus]),
+                name="meeting_status_valid",
             ),
         ]
 
@@ -101,7 +106,9 @@ class AgendaItem(models.Model):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         ordering = ["position", "pk"]
-        constraints = [models.UniqueConstraint(fields=["meeting", "topic"], name="agenda_topic_once_per_meeting")]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "topic"], name="agenda_topic_once_per_meeting")
+        ]
 
     def __str__(self):
         return f"{self.meeting}: {self.topic}"

@@ -69,7 +69,10 @@ class ModerationCase(CommunityReviewable):
         verbose_name=_("comment"),
     )
     auto_hidden_at = models.DateTimeField(
-        _("hidden automatically at"), null=True, blank=True, editable=False,
+        _("hidden automatically at"),
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("Set when enough different people reported the item."),
     )
 
@@ -83,7 +86,9 @@ class ModerationCase(CommunityReviewable):
                 condition=Q(topic__isnull=True) ^ Q(comment__isnull=True), name="moderation_case_one_item"
             ),
             models.UniqueConstraint(
-                fields=["topic"], condition=Q(state__in=OPEN_CASE_STATES), name="moderation_one_open_case_per_topic"
+                fields=["topic"],
+                condition=Q(state__in=OPEN_CASE_STATES),
+                name="moderation_one_open_case_per_topic",
             ),
             models.UniqueConstraint(
                 fields=["comment"],
@@ -191,7 +196,10 @@ class TopicReport(models.Model):
         ModerationCase, on_delete=models.CASCADE, related_name="reports", verbose_name=_("moderation case")
     )
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="topic_reports", verbose_name=_("reporter")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="topic_reports",
+        verbose_name=_("reporter"),
     )
     reason = models.CharField(_("reason"), max_length=10, choices=ReportReason.choices)
     details = models.TextField(_("details"), max_length=500, blank=True)
@@ -204,7 +212,8 @@ class TopicReport(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["case", "reporter"], name="topic_report_once_per_case"),
             models.CheckConstraint(
-                condition=Q(reason__in=[choice.value for choice in ReportReason]), name="topic_report_reason_valid"
+                condition=Q(reason__in=[choice.value for choice in ReportReason]),
+                name="topic_report_reason_valid",
             ),
         ]
 

@@ -132,8 +132,13 @@ class ConsultationTopic(CommunityReviewable):
     )
     # The 民情日记 entry it was raised from: staff-only, never shown on a public page.
     source_diary_entry = models.ForeignKey(
-        "participation.DiaryEntry", null=True, blank=True, on_delete=models.SET_NULL, related_name="topics",
-        verbose_name=_("from the visit diary entry"), editable=False,
+        "participation.DiaryEntry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="topics",
+        verbose_name=_("from the visit diary entry"),
+        editable=False,
     )
     resolution = models.TextField(_("resolution"), blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
@@ -156,7 +161,9 @@ class ConsultationTopic(CommunityReviewable):
         verbose_name = _("consultation topic")
         verbose_name_plural = _("consultation topics")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["community", "state", "-created_at"], name="topic_community_state_idx")]
+        indexes = [
+            models.Index(fields=["community", "state", "-created_at"], name="topic_community_state_idx")
+        ]
         constraints = [
             *CommunityReviewable.Meta.constraints,
             models.CheckConstraint(condition=~Q(title=""), name="topic_title_not_empty"),
@@ -177,7 +184,8 @@ class ConsultationTopic(CommunityReviewable):
                 name="topic_entered_by_someone_else",
             ),
             models.UniqueConstraint(
-                fields=["source_diary_entry"], condition=Q(source_diary_entry__isnull=False),
+                fields=["source_diary_entry"],
+                condition=Q(source_diary_entry__isnull=False),
                 name="topic_one_per_diary_entry",
                 violation_error_message=_("This diary entry has already been turned into a topic."),
             ),
@@ -274,7 +282,10 @@ class TopicSupport(models.Model):
         ConsultationTopic, on_delete=models.CASCADE, related_name="supports", verbose_name=_("topic")
     )
     resident = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="topic_supports", verbose_name=_("resident")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="topic_supports",
+        verbose_name=_("resident"),
     )
     created_at = models.DateTimeField(_("supported at"), default=timezone.now, editable=False)
 
@@ -297,7 +308,10 @@ class TopicFollow(models.Model):
         ConsultationTopic, on_delete=models.CASCADE, related_name="follows", verbose_name=_("topic")
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="topic_follows", verbose_name=_("user")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="topic_follows",
+        verbose_name=_("user"),
     )
     created_at = models.DateTimeField(_("followed at"), default=timezone.now, editable=False)
 
@@ -325,7 +339,10 @@ class TopicComment(models.Model):
         verbose_name=_("reply to"),
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="topic_comments", verbose_name=_("author")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="topic_comments",
+        verbose_name=_("author"),
     )
     body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)

@@ -63,9 +63,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name=_("household"),
         help_text=_("The household (and so the grid) a resident belongs to."),
     )
-    is_staff = models.BooleanField(
-        _("staff status"), default=False, help_text=_("May log in to the admin.")
-    )
+    is_staff = models.BooleanField(_("staff status"), default=False, help_text=_("May log in to the admin."))
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
     # A coordinator has checked that this account belongs to a real resident of the community

@@ -29,7 +29,9 @@ class VolunteerTeam(models.Model):
         verbose_name = _("volunteer team")
         verbose_name_plural = _("volunteer teams")
         ordering = ["community", "name"]
-        constraints = [models.UniqueConstraint(fields=["community", "name"], name="volunteer_team_name_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["community", "name"], name="volunteer_team_name_unique")
+        ]
 
     def __str__(self):
         return self.name

@@ -100,8 +100,11 @@ class AdjustPointsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView
 
 def _confirmation(entry) -> dict:
     resident = entry.resident
-    return {"name": resident.display_name or resident.mobile, "delta": entry.delta,
-            "balance": entry.balance_after}
+    return {
+        "name": resident.display_name or resident.mobile,
+        "delta": entry.delta,
+        "balance": entry.balance_after,
+    }
 
 
 class RedemptionActionView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView):
@@ -115,7 +118,9 @@ class RedemptionActionView(TitledAdminViewMixin, WagtailAdminTemplateMixin, Form
     actions = {"fulfil": gettext_lazy("Mark fulfilled"), "cancel": gettext_lazy("Cancel and refund")}
 
     def dispatch(self, request, *args, **kwargs):
-        self.object = get_object_or_404(Redemption.objects.select_related("reward", "resident"), pk=kwargs["pk"])
+        self.object = get_object_or_404(
+            Redemption.objects.select_related("reward", "resident"), pk=kwargs["pk"]
+        )
         self.action = kwargs["action"]
         if not request.user.has_perm("participation.handle_redemption", self.object):
             raise PermissionDenied
@@ -138,8 +143,13 @@ class RedemptionActionView(TitledAdminViewMixin, WagtailAdminTemplateMixin, Form
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update({"object": self.object, "action_label": self.actions[self.action],
-                        "cancel_url": self.get_success_url()})
+        context.update(
+            {
+                "object": self.object,
+                "action_label": self.actions[self.action],
+                "cancel_url": self.get_success_url(),
+            }
+        )
         return context
 
     def form_valid(self, form):

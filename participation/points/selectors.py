@@ -18,8 +18,9 @@ from participation.models import (
 )
 from participation.models.ledger import EARNED, EARNING_KINDS, PointsEntry
 from participation.points.reputation import Level, level_for
-from participation.points.services import current_balance  # noqa: F401 (re-exported)
+from participation.points.services import current_balance
 from workflows.models import ReviewState
+
 
 def now() -> datetime:
     """The current time; tests patch this to fix the month of the 善行榜."""
@@ -68,11 +69,15 @@ def claimable_behaviours(*, resident) -> QuerySet[BehaviourItem]:
 
 
 def claims_for(*, resident) -> QuerySet[PointsClaim]:
-    return PointsClaim.objects.filter(author=resident).select_related("behaviour").order_by("-created_at", "-pk")
+    return (
+        PointsClaim.objects.filter(author=resident).select_related("behaviour").order_by("-created_at", "-pk")
+    )
 
 
 def redemptions_for(*, resident) -> QuerySet[Redemption]:
-    return Redemption.objects.filter(resident=resident).select_related("reward").order_by("-created_at", "-pk")
+    return (
+        Redemption.objects.filter(resident=resident).select_related("reward").order_by("-created_at", "-pk")
+    )
 
 
 def my_points_summary(*, resident, limit: int = 5) -> dict:
@@ -91,8 +96,10 @@ def my_points_summary(*, resident, limit: int = 5) -> dict:
 
 
 def rewards_on_offer(*, community: Community) -> QuerySet[Reward]:
-    return Reward.objects.filter(community=community, is_active=True).select_related("image").order_by(
-        "price", "name"
+    return (
+        Reward.objects.filter(community=community, is_active=True)
+        .select_related("image")
+        .order_by("price", "name")
     )
 
 
@@ -109,7 +116,11 @@ def month_bounds(moment: datetime | None = None) -> tuple[datetime, datetime]:
     """The local calendar month around `moment` (default now()), as [start, end)."""
     local = timezone.localtime(moment or now())
     start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    end = start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1)
+    end = (
+        start.replace(year=start.year + 1, month=1)
+        if start.month == 12
+        else start.replace(month=start.month + 1)
+    )
     return start, end
 
 
@@ -149,9 +160,14 @@ def top_contributors(*, community: Community, moment: datetime | None = None, li
 
 def _names_and_earnings(*, resident_ids) -> dict[int, tuple[str, int]]:
     """{resident id: (display name, points earned in all)} in one query."""
-    earned = Sum("points_entries__delta",
-                 filter=Q(points_entries__kind__in=EARNING_KINDS, points_entries__delta__gt=0))
-    rows = User.objects.filter(pk__in=resident_ids).annotate(earned=earned).values_list("pk", "display_name", "earned")
+    earned = Sum(
+        "points_entries__delta", filter=Q(points_entries__kind__in=EARNING_KINDS, points_entries__delta__gt=0)
+    )
+    rows = (
+        User.objects.filter(pk__in=resident_ids)
+        .annotate(earned=earned)
+        .values_list("pk", "display_name", "earned")
+    )
     return {pk: (name, total or 0) for pk, name, total in rows}
 
 

@@ -68,8 +68,10 @@ def record_entry(
             raise AlreadyRecorded(_("These points were already recorded."), code="repeated", entry=first)
         if first is not None:
             raise AlreadyRecorded(
-                _("This form was already used for another resident; nothing was recorded. "
-                  "Please fill it in again."),
+                _(
+                    "This form was already used for another resident; nothing was recorded. "
+                    "Please fill it in again."
+                ),
                 code="key_taken",
             )
     balance = current_balance(resident=resident)
@@ -102,7 +104,9 @@ def record_entry(
 
 
 def current_balance(*, resident) -> int:
-    latest = PointsEntry.objects.filter(resident=resident).order_by("-pk").values_list("balance_after", flat=True)
+    latest = (
+        PointsEntry.objects.filter(resident=resident).order_by("-pk").values_list("balance_after", flat=True)
+    )
     return latest.first() or 0
 
 
@@ -134,18 +138,23 @@ def check_may_claim(*, resident, behaviour: BehaviourItem) -> None:
     """Raise ClaimRefused, with the reason in the resident's words, unless `resident` may claim `behaviour`."""
     if not rules.has_perm("participation.claim_points", resident):
         raise ClaimRefused(
-            _("Only verified residents can claim points. Your community's coordination group verifies "
-              "residents, e.g. when you visit the community office."),
+            _(
+                "Only verified residents can claim points. Your community's coordination group verifies "
+                "residents, e.g. when you visit the community office."
+            ),
             code="unverified",
         )
     if not behaviour.is_positive:
         raise ClaimRefused(
-            _("Only positive behaviours earn points: a negative behaviour cannot be claimed."), code="negative"
+            _("Only positive behaviours earn points: a negative behaviour cannot be claimed."),
+            code="negative",
         )
     if not behaviour.is_active:
         raise ClaimRefused(_("This behaviour is no longer on the points list."), code="inactive")
     if not _member_of(resident, behaviour.community):
-        raise ClaimRefused(_("This behaviour is not on your community's points list."), code="other_community")
+        raise ClaimRefused(
+            _("This behaviour is not on your community's points list."), code="other_community"
+        )
 
 
 def _clean_description(description: str) -> str:
@@ -171,7 +180,9 @@ def submit_claim(*, resident, behaviour: BehaviourItem, description: str, images
 
 
 @transaction.atomic
-def resubmit_claim(*, claim: PointsClaim, resident, behaviour: BehaviourItem, description: str) -> PointsClaim:
+def resubmit_claim(
+    *, claim: PointsClaim, resident, behaviour: BehaviourItem, description: str
+) -> PointsClaim:
     """The author changes a returned claim and submits it again."""
     if not claim.user_is_author(resident):
         raise PermissionDenied
@@ -236,7 +247,9 @@ def award_points(
     reason = _clean_reason(reason)
     if behaviour is not None:
         if not behaviour.is_positive or behaviour.community_id != community.pk:
-            raise ValidationError(_("Choose a positive behaviour of this community's list."), code="behaviour")
+            raise ValidationError(
+                _("Choose a positive behaviour of this community's list."), code="behaviour"
+            )
         points = points or behaviour.points
         reason = f"{behaviour.text[:80]}：{reason}"
     if not points or points <= 0:
@@ -291,7 +304,9 @@ def _check_may_redeem(*, resident, reward: Reward) -> None:
         return
     if not rules.has_perm("participation.claim_points", resident):
         raise RedemptionRefused(_("Only verified residents can redeem points."), code="unverified")
-    raise RedemptionRefused(_("Only residents of this community can redeem its rewards."), code="other_community")
+    raise RedemptionRefused(
+        _("Only residents of this community can redeem its rewards."), code="other_community"
+    )
 
 
 def redeem(*, resident, reward: Reward, idempotency_key: uuid.UUID) -> tuple[Redemption, bool]:
@@ -344,7 +359,12 @@ def _change_redemption(*, redemption: Redemption, transition: str, actor, commen
     getattr(locked, transition)()
     locked.save()
     log_transition(
-        obj=locked, transition=transition, from_state=from_state, to_state=locked.state, actor=actor, comment=comment
+        obj=locked,
+        transition=transition,
+        from_state=from_state,
+        to_state=locked.state,
+        actor=actor,
+        comment=comment,
     )
     return locked
 

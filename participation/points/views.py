@@ -50,7 +50,9 @@ def claim_create(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Your claim has been submitted. The operations group will review it."))
+            messages.success(
+                request, _("Your claim has been submitted. The operations group will review it.")
+            )
             return redirect(claim.get_absolute_url())
     return render(request, "participation/points/claim_form.html", {"form": form, "may_claim": may_claim})
 
@@ -135,13 +137,18 @@ def my_claims(request):
 def my_redemptions(request):
     page = _page(request, selectors.redemptions_for(resident=request.user))
     community = selectors.home_community(resident=request.user)
-    return render(request, "participation/points/my_redemptions.html", {"page_obj": page, "community": community})
+    return render(
+        request, "participation/points/my_redemptions.html", {"page_obj": page, "community": community}
+    )
 
 
 def rewards(request, slug):
     community = get_object_or_404(Community, slug=slug)
     user = request.user
-    context = {"community": community, "page_obj": _page(request, selectors.rewards_on_offer(community=community))}
+    context = {
+        "community": community,
+        "page_obj": _page(request, selectors.rewards_on_offer(community=community)),
+    }
     if user.is_authenticated:
         context["balance"] = selectors.balance(resident=user)
         context["may_redeem"] = _may_claim(user) and user.communities.filter(pk=community.pk).exists()
@@ -173,7 +180,9 @@ def redeem(request, slug, pk):
     if created:
         messages.success(
             request,
-            _("You redeemed “%(reward)s” for %(points)s points. The community will contact you to hand it over.")
+            _(
+                "You redeemed “%(reward)s” for %(points)s points. The community will contact you to hand it over."
+            )
             % {"reward": reward.name, "points": redemption.points},
         )
     else:

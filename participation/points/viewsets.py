@@ -5,9 +5,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.views.generic import InspectView
 from wagtail.admin.widgets.button import HeaderButton
 
 from participation.admin_scoping import CommunityReviewableViewSetMixin, CommunityScopedViewSetMixin
@@ -35,8 +35,16 @@ class PointsClaimViewSet(CommunityReviewableViewSetMixin, ReviewableViewSetMixin
     # Residents write claims on the public site; staff review them (no editing of a resident's words).
     form_fields = ["description"]
     list_display = ["__str__", "author", "community", "state", "submitted_at"]
-    inspect_view_fields = ["community", "author", "behaviour", "points", "description", "state", "submitted_at",
-                           "approved_at"]
+    inspect_view_fields = [
+        "community",
+        "author",
+        "behaviour",
+        "points",
+        "description",
+        "state",
+        "submitted_at",
+        "approved_at",
+    ]
 
 
 class RewardViewSet(CommunityScopedViewSetMixin, ModelViewSet):

@@ -26,8 +26,18 @@ class SocialOrganisationViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     list_display = ["name", "org_type", "status", "registered_on", "contact_name", "community", "is_active"]
     list_filter = ["org_type", "status", "is_active", "community"]
     search_fields = ["name", "contact_name"]
-    panels = panels_for(["community", "name", "org_type", "status", "registered_on", "contact_name", "contact_phone",
-                   "is_active"])
+    panels = panels_for(
+        [
+            "community",
+            "name",
+            "org_type",
+            "status",
+            "registered_on",
+            "contact_name",
+            "contact_phone",
+            "is_active",
+        ]
+    )
 
 
 class SocialWorkerViewSet(CommunityScopedViewSetMixin, ModelViewSet):
@@ -66,13 +76,32 @@ class FacilityViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     model = Facility
     icon = "home"
     menu_label = _("Facilities")
-    list_display = ["name", "facility_type", "area", "grid", "is_service_space", "is_waste_sorting", "is_completed",
-                    "community"]
+    list_display = [
+        "name",
+        "facility_type",
+        "area",
+        "grid",
+        "is_service_space",
+        "is_waste_sorting",
+        "is_completed",
+        "community",
+    ]
     filterset_class = FacilityFilterSet
     search_fields = ["name"]
     edit_handler = ObjectList(
-        panels_for(["community", "grid", "name", "facility_type", "area", "is_service_space", "is_waste_sorting",
-                    "is_completed", "is_active"]),
+        panels_for(
+            [
+                "community",
+                "grid",
+                "name",
+                "facility_type",
+                "area",
+                "is_service_space",
+                "is_waste_sorting",
+                "is_completed",
+                "is_active",
+            ]
+        ),
         base_form_class=FacilityForm,
     )
 

@@ -17,4 +17,6 @@ def service_directory(*, community: Community, category: str = "") -> QuerySet[S
     points = ServicePoint.objects.filter(community=community, is_active=True)
     if category:
         points = points.filter(category=category)
-    return points.annotate(category_order=CATEGORY_ORDER).order_by("walking_minutes", "category_order", "name", "pk")
+    return points.annotate(category_order=CATEGORY_ORDER).order_by(
+        "walking_minutes", "category_order", "name", "pk"
+    )

@@ -20,4 +20,6 @@ def is_booker(user, booking) -> bool:
 can_book_space = rules.is_authenticated & rules.is_active & space_is_active & in_object_community
 
 rules.add_perm("participation.book_space", can_book_space)
-rules.add_perm("participation.review_space_booking", is_admin | ((is_operations | is_coordination) & same_community))
+rules.add_perm(
+    "participation.review_space_booking", is_admin | ((is_operations | is_coordination) & same_community)
+)

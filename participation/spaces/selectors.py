@@ -11,11 +11,15 @@ from workflows.models import ReviewState
 
 
 def _with_hours(queryset):
-    return queryset.prefetch_related(Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday", "opens")))
+    return queryset.prefetch_related(
+        Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday", "opens"))
+    )
 
 
 def active_spaces(*, community: Community) -> QuerySet[SharedSpace]:
-    return _with_hours(SharedSpace.objects.filter(community=community, is_active=True)).order_by("kind", "name")
+    return _with_hours(SharedSpace.objects.filter(community=community, is_active=True)).order_by(
+        "kind", "name"
+    )
 
 
 def space_detail(*, pk: int) -> SharedSpace | None:
@@ -50,7 +54,10 @@ def week_schedule(*, space: SharedSpace, monday: datetime.date) -> list[DaySched
         days[interval.weekday].hours.append(interval)
     bookings = (
         SpaceBooking.objects.filter(
-            space=space, state__in=HOLDING_STATES, date__gte=monday, date__lte=monday + datetime.timedelta(days=6)
+            space=space,
+            state__in=HOLDING_STATES,
+            date__gte=monday,
+            date__lte=monday + datetime.timedelta(days=6),
         )
         .order_by("date", "start_time")
         .values_list("date", "start_time", "end_time", "state")
@@ -62,4 +69,8 @@ def week_schedule(*, space: SharedSpace, monday: datetime.date) -> list[DaySched
 
 def bookings_of_user(*, user: User) -> QuerySet[SpaceBooking]:
     """我的预约: the user's bookings, latest first."""
-    return SpaceBooking.objects.filter(author=user).select_related("space", "club").order_by("-date", "-start_time")
+    return (
+        SpaceBooking.objects.filter(author=user)
+        .select_related("space", "club")
+        .order_by("-date", "-start_time")
+    )

@@ -36,8 +36,10 @@ def check_slot(
     space's opening hours on that weekday and not too far ahead. Overlaps are checked in request_booking."""
     now = now or space_models.now()
     if end_time == start_time:
-        raise BookingRefused(_("A booking cannot be of zero length: choose an end time after the start time."),
-                             code="zero_length")
+        raise BookingRefused(
+            _("A booking cannot be of zero length: choose an end time after the start time."),
+            code="zero_length",
+        )
     if end_time < start_time:
         raise BookingRefused(
             _("The end time is before the start time: a booking must end on the same day, before midnight."),
@@ -48,13 +50,17 @@ def check_slot(
         raise BookingRefused(_("This time has already passed: choose a time in the future."), code="past")
     if date > timezone.localdate(now) + datetime.timedelta(days=MAX_DAYS_AHEAD):
         raise BookingRefused(
-            _("Bookings can be made at most %(days)s days ahead."), code="too_far", params={"days": MAX_DAYS_AHEAD}
+            _("Bookings can be made at most %(days)s days ahead."),
+            code="too_far",
+            params={"days": MAX_DAYS_AHEAD},
         )
     intervals = [i for i in space.opening_hours.all() if i.weekday == date.weekday()]
     if not any(i.opens <= start_time and end_time <= i.closes for i in intervals):
         weekday = space_models.Weekday(date.weekday()).label
         if not intervals:
-            raise BookingRefused(_("The space is closed on %(weekday)s."), code="closed", params={"weekday": weekday})
+            raise BookingRefused(
+                _("The space is closed on %(weekday)s."), code="closed", params={"weekday": weekday}
+            )
         raise BookingRefused(
             _("The space is not open for all of this time. Opening hours on %(weekday)s: %(hours)s."),
             code="outside_hours",
@@ -65,8 +71,14 @@ def check_slot(
 def _check_club(*, club: Club | None, booker: User, space: SharedSpace) -> None:
     if club is None:
         return
-    if club.leader_id != booker.pk or club.community_id != space.community_id or club.state != ReviewState.APPROVED:
-        raise BookingRefused(_("Only the leader of an approved club of this community may book for it."), code="club")
+    if (
+        club.leader_id != booker.pk
+        or club.community_id != space.community_id
+        or club.state != ReviewState.APPROVED
+    ):
+        raise BookingRefused(
+            _("Only the leader of an approved club of this community may book for it."), code="club"
+        )
 
 
 def request_booking(
@@ -90,7 +102,9 @@ def request_booking(
     check_slot(space=space, date=date, start_time=start_time, end_time=end_time, now=now)
     if space.capacity is not None and attendees > space.capacity:
         raise BookingRefused(
-            _("The space holds at most %(capacity)s people."), code="capacity", params={"capacity": space.capacity}
+            _("The space holds at most %(capacity)s people."),
+            code="capacity",
+            params={"capacity": space.capacity},
         )
     _check_club(club=club, booker=booker, space=space)
     try:
@@ -100,7 +114,9 @@ def request_booking(
             ).first()
             if clash is not None:
                 raise BookingRefused(
-                    _("This time overlaps another booking of the space (%(start)s–%(end)s). Choose another time."),
+                    _(
+                        "This time overlaps another booking of the space (%(start)s–%(end)s). Choose another time."
+                    ),
                     code="overlap",
                     params={"start": f"{clash.start_time:%H:%M}", "end": f"{clash.end_time:%H:%M}"},
                 )
@@ -128,7 +144,9 @@ def cancel_booking(*, booking: SpaceBooking, actor: User, now=None) -> SpaceBook
     """The booker cancels a requested or approved booking that has not started yet."""
     now = now or space_models.now()
     if booking.user_is_author(actor) and booking.starts_at <= now:
-        raise BookingRefused(_("This booking has already started and can no longer be cancelled."), code="started")
+        raise BookingRefused(
+            _("This booking has already started and can no longer be cancelled."), code="started"
+        )
     try:
         return perform_transition(obj=booking, transition="cancel", actor=actor)
     except WorkflowError as error:
@@ -155,6 +173,9 @@ def upsert_space(
     )
     space.opening_hours.all().delete()
     space_models.OpeningHours.objects.bulk_create(
-        [space_models.OpeningHours(space=space, weekday=day, opens=opens, closes=closes) for day, opens, closes in hours]
+        [
+            space_models.OpeningHours(space=space, weekday=day, opens=opens, closes=closes)
+            for day, opens, closes in hours
+        ]
     )
     return space

@@ -24,8 +24,12 @@ PER_PAGE = 20
 
 def space_list(request, slug):
     community = get_object_or_404(Community, slug=slug)
-    page_obj = Paginator(selectors.active_spaces(community=community), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "participation/spaces/space_list.html", {"community": community, "page_obj": page_obj})
+    page_obj = Paginator(selectors.active_spaces(community=community), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request, "participation/spaces/space_list.html", {"community": community, "page_obj": page_obj}
+    )
 
 
 def _monday(request) -> datetime.date:
@@ -70,13 +74,23 @@ def space_book(request, pk):
         else:
             messages.success(
                 request,
-                _("Your booking of %(space)s on %(date)s %(start)s–%(end)s has been requested. "
-                  "The community will confirm it.")
-                % {"space": space.name, "date": f"{booking.date:%Y-%m-%d}",
-                   "start": f"{booking.start_time:%H:%M}", "end": f"{booking.end_time:%H:%M}"},
+                _(
+                    "Your booking of %(space)s on %(date)s %(start)s–%(end)s has been requested. "
+                    "The community will confirm it."
+                )
+                % {
+                    "space": space.name,
+                    "date": f"{booking.date:%Y-%m-%d}",
+                    "start": f"{booking.start_time:%H:%M}",
+                    "end": f"{booking.end_time:%H:%M}",
+                },
             )
             return redirect(space.get_absolute_url() + f"?week={booking.date:%Y-%m-%d}")
-    return render(request, "participation/spaces/booking_form.html", {"space": space, "community": space.community, "form": form})
+    return render(
+        request,
+        "participation/spaces/booking_form.html",
+        {"space": space, "community": space.community, "form": form},
+    )
 
 
 @require_POST

@@ -11,4 +11,7 @@ register = template.Library()
 def my_volunteering(context):
     user = context["request"].user
     volunteer = selectors.volunteer_for(resident=user)
-    return {"volunteer": volunteer, "approved_total": selectors.approved_hours(resident=user) if volunteer else 0}
+    return {
+        "volunteer": volunteer,
+        "approved_total": selectors.approved_hours(resident=user) if volunteer else 0,
+    }

@@ -21,7 +21,9 @@ class TopicOnBehalfForm(WagtailAdminModelForm):
     """A coordinator records a topic for a resident who came in person: the resident is its author."""
 
     submit_now = forms.BooleanField(
-        label=_("Submit it for review at once"), required=False, initial=True,
+        label=_("Submit it for review at once"),
+        required=False,
+        initial=True,
         help_text=_("Otherwise it is kept as a draft that you can submit later."),
     )
 
@@ -87,12 +89,24 @@ class MeetingForm(WagtailAdminModelForm):
         queryset=ConsultationTopic.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Approved topics of the meeting's community. Putting a topic on the agenda schedules it."),
+        help_text=_(
+            "Approved topics of the meeting's community. Putting a topic on the agenda schedules it."
+        ),
     )
 
     class Meta:
         model = DeliberationMeeting
-        fields = ["community", "title", "starts_at", "ends_at", "place", "host", "status", "attendees_count", "minutes"]
+        fields = [
+            "community",
+            "title",
+            "starts_at",
+            "ends_at",
+            "place",
+            "host",
+            "status",
+            "attendees_count",
+            "minutes",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,7 +124,9 @@ class MeetingForm(WagtailAdminModelForm):
         community = data.get("community")
         for topic in data.get("agenda") or []:
             if community and topic.community_id != community.pk:
-                self.add_error("agenda", _("“%(title)s” belongs to another community.") % {"title": topic.title})
+                self.add_error(
+                    "agenda", _("“%(title)s” belongs to another community.") % {"title": topic.title}
+                )
         if data.get("status") == MeetingStatus.HELD:
             if data.get("attendees_count") is None:
                 self.add_error("attendees_count", _("A held meeting needs its number of attendees."))

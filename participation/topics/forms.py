@@ -23,7 +23,9 @@ class TopicForm(PublicTextMixin, forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
         help_texts = {
             "title": _("At most 80 characters, e.g. 小区东门路灯不亮."),
-            "description": _("What is the problem, where, and what would you suggest? At most 5,000 characters."),
+            "description": _(
+                "What is the problem, where, and what would you suggest? At most 5,000 characters."
+            ),
         }
 
     def __init__(self, *args, community, **kwargs):
@@ -76,9 +78,14 @@ class CommentForm(PublicTextMixin, forms.ModelForm):
 
 
 class ReportForm(PublicTextMixin, forms.Form):
-    reason = forms.ChoiceField(label=_("Why do you report it?"), choices=ReportReason.choices, widget=forms.RadioSelect)
+    reason = forms.ChoiceField(
+        label=_("Why do you report it?"), choices=ReportReason.choices, widget=forms.RadioSelect
+    )
     details = forms.CharField(
-        label=_("Details (optional)"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Details (optional)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, **kwargs):

@@ -57,7 +57,9 @@ rules.add_perm(
     "participation.support_topic",
     is_logged_in & is_verified & lives_in_community & topic_is_supportable & ~is_topic_author,
 )
-rules.add_perm("participation.comment_topic", is_logged_in & is_verified & lives_in_community & topic_is_public)
+rules.add_perm(
+    "participation.comment_topic", is_logged_in & is_verified & lives_in_community & topic_is_public
+)
 rules.add_perm("participation.follow_topic", is_logged_in & topic_is_public)
 rules.add_perm("participation.report_topic", is_logged_in & topic_is_public & ~is_topic_author)
 # Meetings, categories, topics entered for residents: the community's coordination group (obj: anything

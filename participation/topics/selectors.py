@@ -23,15 +23,17 @@ OPEN_STATES_FOR_HOME = SUPPORTABLE_STATES
 
 def categories_for(*, community: Community) -> QuerySet[TopicCategory]:
     """The categories a topic of `community` may have: the global ones and the community's own."""
-    return TopicCategory.objects.filter(Q(community__isnull=True) | Q(community=community), is_active=True).order_by(
-        "sort_order", "name"
-    )
+    return TopicCategory.objects.filter(
+        Q(community__isnull=True) | Q(community=community), is_active=True
+    ).order_by("sort_order", "name")
 
 
 def _count_per_topic(related: QuerySet):
     """A correlated COUNT subquery: joining supports and comments and grouping by every selected column instead
     made PostgreSQL spend ~4 ms planning each topic page."""
-    counted = related.filter(topic=OuterRef("pk")).order_by().values("topic").annotate(n=Count("pk")).values("n")
+    counted = (
+        related.filter(topic=OuterRef("pk")).order_by().values("topic").annotate(n=Count("pk")).values("n")
+    )
     return Coalesce(Subquery(counted[:1]), 0)
 
 
@@ -109,16 +111,21 @@ def comments_page(*, topic: ConsultationTopic, number: int) -> CommentsPage:
         if reply.parent_id is not None and reply.parent_id in top_level:
             top_level[reply.parent_id].visible_replies.append(reply)
     comments = list(top_level.values())
-    return CommentsPage(number=max(number, 1) if comments else 1, comments=comments[:COMMENTS_PER_PAGE],
-                        has_next=len(comments) > COMMENTS_PER_PAGE)
+    return CommentsPage(
+        number=max(number, 1) if comments else 1,
+        comments=comments[:COMMENTS_PER_PAGE],
+        has_next=len(comments) > COMMENTS_PER_PAGE,
+    )
 
 
 def comment_page_number(*, comment: TopicComment) -> int:
     """The page of the topic's comments that shows `comment` (a reply: its parent's page)."""
     root = comment.parent if comment.parent_id else comment
-    before = _visible_top_level(topic_id=root.topic_id).filter(
-        Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk)
-    ).count()
+    before = (
+        _visible_top_level(topic_id=root.topic_id)
+        .filter(Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk))
+        .count()
+    )
     return before // COMMENTS_PER_PAGE + 1
 
 
@@ -186,7 +193,9 @@ def meetings_for_calendar(*, community: Community, now=None) -> QuerySet[Deliber
 def agenda_items_public():
     from participation.models import AgendaItem
 
-    return AgendaItem.objects.filter(topic__is_hidden=False).select_related("topic").order_by("position", "pk")
+    return (
+        AgendaItem.objects.filter(topic__is_hidden=False).select_related("topic").order_by("position", "pk")
+    )
 
 
 def held_meeting_months(*, community: Community, now=None) -> list[tuple[int, int]]:

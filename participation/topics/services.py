@@ -24,8 +24,8 @@ from participation.models import (
 )
 from participation.models.topic_moderation import AUTO_HIDE_REPORTS, OPEN_CASE_STATES
 from participation.models.topics import EDITABLE_STATES
-from participation.services import attach_photos
 from participation.selectors import photos_for
+from participation.services import attach_photos
 from participation.topics import notify
 from participation.topics.rules import (
     is_logged_in,
@@ -152,7 +152,9 @@ def update_topic(
     return locked
 
 
-def recategorize_topic(*, topic: ConsultationTopic, category: TopicCategory, actor: User) -> ConsultationTopic:
+def recategorize_topic(
+    *, topic: ConsultationTopic, category: TopicCategory, actor: User
+) -> ConsultationTopic:
     """The coordination group files a topic under another category (the only change staff make to it)."""
     _check_may_manage(actor=actor, community=topic.community)
     _check_category(category=category, community=topic.community)
@@ -281,11 +283,15 @@ def report_item(
         target = {"topic": item} if topic is not None else {"comment": item}
         case = ModerationCase.objects.filter(state__in=OPEN_CASE_STATES, **target).first()
         if case is None:
-            case = ModerationCase.objects.create(community_id=the_topic.community_id, author=reporter, **target)
+            case = ModerationCase.objects.create(
+                community_id=the_topic.community_id, author=reporter, **target
+            )
         _refuse_unless(
             not case.reports.filter(reporter=reporter).exists(), _("You have already reported this.")
         )
-        report = TopicReport.objects.create(case=case, reporter=reporter, reason=reason, details=details.strip())
+        report = TopicReport.objects.create(
+            case=case, reporter=reporter, reason=reason, details=details.strip()
+        )
         if case.state == ReviewState.DRAFT:
             case = perform_transition(obj=case, transition="submit", actor=reporter)
         reporters = case.reports.values("reporter").distinct().count()
@@ -296,7 +302,9 @@ def report_item(
 
 def _auto_hide(*, case: ModerationCase, item, now) -> None:
     item.is_hidden = True
-    item.hidden_reason = str(_("Reported by several residents; hidden until the coordination group reviews it."))
+    item.hidden_reason = str(
+        _("Reported by several residents; hidden until the coordination group reviews it.")
+    )
     item.save(update_fields=["is_hidden", "hidden_reason"])
     ModerationCase.objects.filter(pk=case.pk).update(auto_hidden_at=now)
     case.auto_hidden_at = now

@@ -5,8 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.utils.functional import SimpleLazyObject
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -56,7 +56,10 @@ def topic_list(request, slug):
     def listing():
         filter_form = TopicFilterForm(request.GET or None, community=community)
         topics = selectors.public_topics(community=community, **filter_form.filters())
-        return {"filter_form": filter_form, "page_obj": Paginator(topics, PER_PAGE).get_page(request.GET.get("page"))}
+        return {
+            "filter_form": filter_form,
+            "page_obj": Paginator(topics, PER_PAGE).get_page(request.GET.get("page")),
+        }
 
     # The list is the same for every visitor: the template caches it per content generation and URL, and only
     # evaluates `listing` (the queries) when that fragment is missing.
@@ -107,7 +110,9 @@ def topic_edit(request, pk):
         saved = _save_topic_form(
             request,
             form,
-            save=lambda photos, **data: services.update_topic(topic=topic, actor=request.user, images=photos, **data),
+            save=lambda photos, **data: services.update_topic(
+                topic=topic, actor=request.user, images=photos, **data
+            ),
         )
         if saved is not None:
             messages.success(request, _topic_saved_message(saved))
@@ -120,7 +125,9 @@ def topic_edit(request, pk):
 
 def _topic_saved_message(topic) -> str:
     if topic.state == "submitted":
-        return _("Your topic has been submitted. The coordination group will review it; you will get a message.")
+        return _(
+            "Your topic has been submitted. The coordination group will review it; you will get a message."
+        )
     return _("Your draft has been saved. You can edit it and submit it when it is ready.")
 
 
@@ -135,11 +142,15 @@ def topic_detail(request, pk):
         "photos": SimpleLazyObject(lambda: list(photos_for(item=topic))),
         "logs": SimpleLazyObject(lambda: list(transition_logs_for(obj=topic))),
         "comments_number": comments_number,
-        "comments_page": SimpleLazyObject(lambda: selectors.comments_page(topic=topic, number=comments_number)),
+        "comments_page": SimpleLazyObject(
+            lambda: selectors.comments_page(topic=topic, number=comments_number)
+        ),
         "viewer": selectors.viewer_state(topic=topic, user=user),
         "support_refusal": services.support_refusal(user=user, topic=topic),
         "comment_refusal": services.comment_refusal(user=user, topic=topic),
-        "author_actions": topic.available_transitions_for(user) if user.is_authenticated and topic.author_id == user.pk else [],
+        "author_actions": topic.available_transitions_for(user)
+        if user.is_authenticated and topic.author_id == user.pk
+        else [],
         "comment_form": CommentForm(),
     }
     return render(request, "participation/topics/topic_detail.html", context)
@@ -227,7 +238,9 @@ def topic_comment(request, pk):
             messages.error(request, _("The comment you replied to is not available."))
             return _back(topic)
     try:
-        comment = services.add_comment(topic=topic, author=request.user, body=form.cleaned_data["body"], parent=parent)
+        comment = services.add_comment(
+            topic=topic, author=request.user, body=form.cleaned_data["body"], parent=parent
+        )
     except services.TopicActionRefused as error:
         messages.error(request, str(error))
         return _back(topic)
@@ -240,7 +253,9 @@ def _report(request, *, topic, comment=None):
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.report_item(reporter=request.user, topic=None if comment else topic, comment=comment, **form.cleaned_data)
+            services.report_item(
+                reporter=request.user, topic=None if comment else topic, comment=comment, **form.cleaned_data
+            )
         except services.TopicActionRefused as error:
             form.add_error(None, str(error))
         else:
@@ -271,7 +286,9 @@ def comment_report(request, pk):
 @never_cache
 @login_required
 def my_topics(request):
-    page_obj = Paginator(selectors.topics_of_author(user=request.user), PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = Paginator(selectors.topics_of_author(user=request.user), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(request, "participation/topics/my_topics.html", {"page_obj": page_obj})
 
 
@@ -280,8 +297,12 @@ def my_topics(request):
 
 def meeting_list(request, slug):
     community = _community(slug)
-    page_obj = Paginator(selectors.meetings_of(community=community), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "participation/topics/meeting_list.html", {"community": community, "page_obj": page_obj})
+    page_obj = Paginator(selectors.meetings_of(community=community), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request, "participation/topics/meeting_list.html", {"community": community, "page_obj": page_obj}
+    )
 
 
 def meeting_detail(request, slug, pk):
@@ -298,7 +319,12 @@ def meeting_detail(request, slug, pk):
 def meeting_calendar(request, slug):
     community = _community(slug)
     meetings = selectors.meetings_for_calendar(community=community)
-    body = ical.calendar(community=community, meetings=meetings, host=request.get_host(), base_url=request.build_absolute_uri("/"))
+    body = ical.calendar(
+        community=community,
+        meetings=meetings,
+        host=request.get_host(),
+        base_url=request.build_absolute_uri("/"),
+    )
     response = HttpResponse(body.encode("utf-8"), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{community.slug}-meetings.ics"'
     return response

@@ -15,6 +15,7 @@ from participation.admin_scoping import (
     CommunityScopedViewSetMixin,
     _scoped_form_class,
 )
+from participation.grids.links import diary_entry_link
 from participation.models import (
     Community,
     ConsultationTopic,
@@ -22,7 +23,6 @@ from participation.models import (
     ModerationCase,
     TopicCategory,
 )
-from participation.grids.links import diary_entry_link
 from participation.topics import services
 from participation.topics.admin_forms import (
     MeetingForm,
@@ -36,7 +36,10 @@ from workflows.viewsets import ReviewableViewSetMixin
 
 def _state_filter(model):
     return django_filters.ChoiceFilter(
-        label=_("State"), choices=model._meta.get_field("state").choices, widget=forms.RadioSelect, empty_label=_("All")
+        label=_("State"),
+        choices=model._meta.get_field("state").choices,
+        widget=forms.RadioSelect,
+        empty_label=_("All"),
     )
 
 
@@ -109,9 +112,20 @@ class ConsultationTopicViewSet(CommunityReviewableViewSetMixin, ReviewableViewSe
     edit_view_class = TopicEditView
     inspect_view_class = TopicInspectView
     inspect_view_fields = [
-        "title", "state", "community", "category", "author", "entered_by", "source_diary_entry", "description",
+        "title",
+        "state",
+        "community",
+        "category",
+        "author",
+        "entered_by",
+        "source_diary_entry",
+        "description",
         "submitted_at",
-        "resolution", "decided_in", "implementation_note", "is_hidden", "hidden_reason",
+        "resolution",
+        "decided_in",
+        "implementation_note",
+        "is_hidden",
+        "hidden_reason",
     ]
 
     def get_form_class(self, for_update=False):
@@ -167,7 +181,15 @@ class MeetingViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     inspect_view_class = MeetingInspectView
     inspect_template_name = MeetingInspectView.template_name
     inspect_view_fields = [
-        "title", "community", "starts_at", "ends_at", "place", "host", "status", "attendees_count", "minutes",
+        "title",
+        "community",
+        "starts_at",
+        "ends_at",
+        "place",
+        "host",
+        "status",
+        "attendees_count",
+        "minutes",
     ]
 
     def get_form_class(self, for_update=False):
@@ -210,4 +232,6 @@ class TopicsViewSetGroup(ViewSetGroup):
 
 def register_log_actions(actions):
     """The automatic hiding after several reports: shown on the case's history in the admin."""
-    actions.register_action(services.AUTO_HIDE_ACTION, _("Hidden automatically"), _("Hidden automatically after several reports"))
+    actions.register_action(
+        services.AUTO_HIDE_ACTION, _("Hidden automatically"), _("Hidden automatically after several reports")
+    )

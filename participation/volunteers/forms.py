@@ -6,7 +6,10 @@ from participation.plaintext import PublicTextMixin
 
 class VolunteerRegistrationForm(PublicTextMixin, forms.Form):
     skills = forms.CharField(
-        label=_("Skills"), max_length=200, required=False, help_text=_("E.g. first aid, repairs, calligraphy.")
+        label=_("Skills"),
+        max_length=200,
+        required=False,
+        help_text=_("E.g. first aid, repairs, calligraphy."),
     )
     availability = forms.CharField(
         label=_("Availability"), max_length=200, required=False, help_text=_("E.g. weekend mornings.")

@@ -16,7 +16,9 @@ from workflows.services import perform_transition
 def _home_community(resident):
     community = resident.communities.order_by("pk").first()
     if community is None:
-        raise ValidationError(_("Only residents of a community can register as volunteers."), code="no_community")
+        raise ValidationError(
+            _("Only residents of a community can register as volunteers."), code="no_community"
+        )
     return community
 
 
@@ -74,6 +76,10 @@ def log_hours(
     if not description.strip():
         raise ValidationError({"description": _("Say briefly what you did.")})
     record = VolunteerHours.objects.create(
-        community=volunteer.community, author=resident, date=date, hours=hours, description=description.strip()
+        community=volunteer.community,
+        author=resident,
+        date=date,
+        hours=hours,
+        description=description.strip(),
     )
     return perform_transition(obj=record, transition="submit", actor=resident)

@@ -59,7 +59,9 @@ def my_hours(request):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("Your hours have been submitted; they count once staff approve them."))
+            messages.success(
+                request, _("Your hours have been submitted; they count once staff approve them.")
+            )
             return redirect("volunteering:my_hours")
     page = Paginator(selectors.hours_of(resident=request.user), 20).get_page(request.GET.get("page"))
     context = {

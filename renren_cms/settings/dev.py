@@ -1,6 +1,6 @@
 """Local development: `make run`. Never used in production."""
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)

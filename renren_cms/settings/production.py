@@ -4,8 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F401,F403
-from .base import env_bool, env_list
+from .base import *  # noqa: F403
+from .base import LOGGING, env_bool, env_list
 
 DEBUG = False
 if not SECRET_KEY:  # noqa: F405

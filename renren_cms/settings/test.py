@@ -1,6 +1,6 @@
 """pytest settings: fast hashing, in-memory mail, immediate tasks."""
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"

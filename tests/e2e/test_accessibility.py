@@ -13,9 +13,20 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 VENDOR = Path(__file__).parent / "vendor"
 PAGES = [
-    "/", "/wuxing/", "/wuxing/convention/", "/wuxing/responsibilities/", "/wuxing/behaviours/",
-    "/wuxing/activities/", "/wuxing/activities/activity-1/", "/wuxing/news/", "/wuxing/news/news-1/",
-    "/wuxing/about/", "/search/?q=议事", "/accounts/login/", "/accounts/signup/", "/no-such-page/",
+    "/",
+    "/wuxing/",
+    "/wuxing/convention/",
+    "/wuxing/responsibilities/",
+    "/wuxing/behaviours/",
+    "/wuxing/activities/",
+    "/wuxing/activities/activity-1/",
+    "/wuxing/news/",
+    "/wuxing/news/news-1/",
+    "/wuxing/about/",
+    "/search/?q=议事",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/no-such-page/",
 ]
 
 
@@ -46,9 +57,14 @@ def test_public_pages_have_no_serious_accessibility_violations(live_server, brow
         page.add_script_tag(path=str(script))
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         serious = [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "targets": [n["target"] for n in v["nodes"]][:5]}
-            for v in result["violations"] if v["impact"] in ("serious", "critical")
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "targets": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
         ]
         if serious:
             problems[path] = serious

@@ -31,9 +31,16 @@ def test_admin_pages_raise_no_csp_violation(live_server, new_page, demo, screens
 
     news = NewsPage.objects.live().first()
     visited = []
-    for path in ["/admin/", f"/admin/pages/{news.pk}/edit/", f"/admin/pages/{news.get_parent().pk}/",
-                 "/admin/images/", "/admin/images/multiple/add/", "/admin/self_evaluation/",
-                 "/admin/help_requests/", "/admin/pages/search/?q=议事"]:
+    for path in [
+        "/admin/",
+        f"/admin/pages/{news.pk}/edit/",
+        f"/admin/pages/{news.get_parent().pk}/",
+        "/admin/images/",
+        "/admin/images/multiple/add/",
+        "/admin/self_evaluation/",
+        "/admin/help_requests/",
+        "/admin/pages/search/?q=议事",
+    ]:
         response = page.goto(f"{base}{path}")
         assert response.status == 200, path
         assert "frame-ancestors 'self'" in response.headers["content-security-policy"], path

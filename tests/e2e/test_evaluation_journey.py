@@ -31,8 +31,11 @@ def submitted_evidence(community_a, make_staff):
     community, _home = community_a
     operations = make_staff("13800000103", StaffRole.OPERATIONS, community, "运行甲")
     evidence = services.create_evidence(
-        author=operations, community=community, task=ConstructionTask.objects.get(number=TASK_NUMBER),
-        title=EVIDENCE, description="三楼活动室改建为议事厅，配备桌椅和投影，每周向居民开放。",
+        author=operations,
+        community=community,
+        task=ConstructionTask.objects.get(number=TASK_NUMBER),
+        title=EVIDENCE,
+        description="三楼活动室改建为议事厅，配备桌椅和投影，每周向居民开放。",
         start_date=datetime.date(2026, 3, 15),
     )
     return perform_transition(obj=evidence, transition="submit", actor=operations)
@@ -86,7 +89,9 @@ def test_evaluation_reviewer_approves_evidence_and_the_task_counts_as_achieved(
     expect(details).not_to_contain_text("None")  # the empty end date
     screenshot(reviewer, "5-evidence-inspect")
     reviewer.get_by_role("link", name="批准", exact=True).click()
-    expect(reviewer.locator("main form").locator("xpath=..")).to_contain_text(f"批准：“{EVIDENCE}”（现为已提交）")
+    expect(reviewer.locator("main form").locator("xpath=..")).to_contain_text(
+        f"批准：“{EVIDENCE}”（现为已提交）"
+    )
     screenshot(reviewer, "6-confirm")
     reviewer.locator("main form").get_by_role("button", name="批准", exact=True).click()
     expect(reviewer.locator(".messages")).to_contain_text(f"“{EVIDENCE}”：批准 已完成，现为已通过。")

@@ -194,8 +194,12 @@ def test_resident_follows_topic_help_and_claim_to_their_outcome(
     expect(phone.locator(".inbox__summary")).to_contain_text("3 条未读消息")
     items = phone.locator(".inbox__item")
     expect(items.filter(has_text=f"您的议题“{TOPIC}”现在的状态：已通过")).to_have_count(1)
-    expect(items.filter(has_text=f"您的解忧请求“#{help_request.pk} {HELP}”现在的状态：已受理")).to_have_count(1)
-    expect(items.filter(has_text=re.compile(f"您的积分申领“{BEHAVIOUR}.*”现在的状态：已通过"))).to_have_count(1)
+    expect(items.filter(has_text=f"您的解忧请求“#{help_request.pk} {HELP}”现在的状态：已受理")).to_have_count(
+        1
+    )
+    expect(items.filter(has_text=re.compile(f"您的积分申领“{BEHAVIOUR}.*”现在的状态：已通过"))).to_have_count(
+        1
+    )
     assert_phone_page_ok(phone)
     screenshot(phone, "17-messages")
     items.filter(has_text="您的议题").get_by_role("link").click()

@@ -43,12 +43,26 @@ def task(db):
 
 @pytest.fixture
 def make_evidence(community_a, operations_a, task):
-    def make(state="draft", *, author=operations_a, community=None, title="三月议事会纪要", task_=None,
-             start_date=datetime.date(2026, 3, 15), end_date=None):
+    def make(
+        state="draft",
+        *,
+        author=operations_a,
+        community=None,
+        title="三月议事会纪要",
+        task_=None,
+        start_date=datetime.date(2026, 3, 15),
+        end_date=None,
+    ):
         submitted_at = None if state in ("draft", "withdrawn") else timezone.now()
         return TaskEvidence.objects.create(
-            community=community or community_a[0], author=author, task=task_ or task, title=title,
-            start_date=start_date, end_date=end_date, state=state, submitted_at=submitted_at,
+            community=community or community_a[0],
+            author=author,
+            task=task_ or task,
+            title=title,
+            start_date=start_date,
+            end_date=end_date,
+            state=state,
+            submitted_at=submitted_at,
         )
 
     return make
@@ -60,9 +74,15 @@ def make_response(db):
         when = when or timezone.now()
         max_score = 5 if kind == SurveyKind.SATISFACTION else 7
         return SurveyResponse.objects.create(
-            community=community, kind=kind, respondent=respondent, year=timezone.localtime(when).year,
-            submitted_at=when, answers=answers or {}, score=score if score is not None else (5 if positive else 1),
-            max_score=max_score, positive=positive,
+            community=community,
+            kind=kind,
+            respondent=respondent,
+            year=timezone.localtime(when).year,
+            submitted_at=when,
+            answers=answers or {},
+            score=score if score is not None else (5 if positive else 1),
+            max_score=max_score,
+            positive=positive,
         )
 
     return make

@@ -43,8 +43,13 @@ def needs_postgres():
 def test_two_evaluators_close_the_same_period_once(community_a, evaluator_a, second_evaluator_a):
     needs_postgres()
     today = timezone.localdate()
-    period = services.create_period(user=evaluator_a, community=community_a[0], name="并发",
-                                    start=today - datetime.timedelta(days=30), end=today)
+    period = services.create_period(
+        user=evaluator_a,
+        community=community_a[0],
+        name="并发",
+        start=today - datetime.timedelta(days=30),
+        end=today,
+    )
     outcomes = run_together(
         lambda: services.close_period(period=type(period).objects.get(pk=period.pk), user=evaluator_a),
         lambda: services.close_period(period=type(period).objects.get(pk=period.pk), user=second_evaluator_a),
@@ -59,9 +64,15 @@ def test_one_resident_submitting_twice_at_once_counts_once(community_a, resident
     needs_postgres()
 
     def submit():
-        services.submit_survey_response(community=community_a[0], kind=SurveyKind.SATISFACTION,
-                                        respondent=resident_a, answers={"overall": 5}, score=5, max_score=5,
-                                        positive=True)
+        services.submit_survey_response(
+            community=community_a[0],
+            kind=SurveyKind.SATISFACTION,
+            respondent=resident_a,
+            answers={"overall": 5},
+            score=5,
+            max_score=5,
+            positive=True,
+        )
 
     assert run_together(submit, submit) == ["AlreadyAnswered", "ok"]
     assert SurveyResponse.objects.count() == 1

@@ -46,8 +46,9 @@ def test_self_approval_refused_in_the_admin_with_403(client, make_evidence, oper
     operations_a.groups.add(Group.objects.get(name="效果评价组"))
     evidence = make_evidence(ReviewState.SUBMITTED)
     client.force_login(operations_a)
-    response = client.post(reverse("task_evidence:transition", args=[evidence.pk, "approve"]),
-                           {"seen_state": "submitted"})
+    response = client.post(
+        reverse("task_evidence:transition", args=[evidence.pk, "approve"]), {"seen_state": "submitted"}
+    )
     assert response.status_code == 403
     assert TaskEvidence.objects.get(pk=evidence.pk).state == ReviewState.SUBMITTED
 
@@ -101,7 +102,9 @@ def test_approved_evidence_counts_for_its_task(make_evidence, evaluator_a, commu
     from evaluation.selectors import tasks_with_evidence_counts
 
     def counts(community):
-        return {row.pk: (row.approved, row.pending) for row in tasks_with_evidence_counts(community=community)}
+        return {
+            row.pk: (row.approved, row.pending) for row in tasks_with_evidence_counts(community=community)
+        }
 
     evidence = make_evidence(ReviewState.SUBMITTED)
     make_evidence(ReviewState.DRAFT, title="草稿")
@@ -115,8 +118,9 @@ def test_approved_evidence_counts_for_its_task(make_evidence, evaluator_a, commu
 # --- services ----------------------------------------------------------------------------------------------
 
 
-def test_only_operations_or_coordination_of_the_community_draft(evaluator_a, operations_a, community_a,
-                                                                   community_b, task):
+def test_only_operations_or_coordination_of_the_community_draft(
+    evaluator_a, operations_a, community_a, community_b, task
+):
     kwargs = {"task": task, "title": "纪要", "start_date": "2026-03-01"}
     with pytest.raises(PermissionDenied):
         services.create_evidence(author=evaluator_a, community=community_a[0], **kwargs)
@@ -150,11 +154,19 @@ def test_operations_drafts_evidence_with_a_file_and_a_linked_page(client, operat
     assert form.status_code == 200
     link_field = next(name for name in form.context["form"].fields if name.startswith("links_"))
     upload = SimpleUploadedFile("签到表.png", png_bytes(), content_type="image/png")
-    response = client.post(add_url, {
-        "community": community_a[0].pk, "task": task.pk, "title": "三月议事会", "description": "议题：停车",
-        "start_date": "2026-03-15", "measured_values_text": "参与人数 = 36\n议题数：3",
-        "new_files": [upload], link_field: [home.pk],
-    })
+    response = client.post(
+        add_url,
+        {
+            "community": community_a[0].pk,
+            "task": task.pk,
+            "title": "三月议事会",
+            "description": "议题：停车",
+            "start_date": "2026-03-15",
+            "measured_values_text": "参与人数 = 36\n议题数：3",
+            "new_files": [upload],
+            link_field: [home.pk],
+        },
+    )
     assert response.status_code == 302, response.context["form"].errors
     evidence = TaskEvidence.objects.get(title="三月议事会")
     assert evidence.author == operations_a and evidence.state == ReviewState.DRAFT
@@ -180,10 +192,16 @@ def test_evidence_photos_lose_their_gps_position(client, operations_a, community
     assert Image.open(io.BytesIO(buffer.getvalue())).getexif().get(0x8825)
     client.force_login(operations_a)
     upload = SimpleUploadedFile("走访照片.jpg", buffer.getvalue(), content_type="image/jpeg")
-    response = client.post(reverse("task_evidence:add"), {
-        "community": community_a[0].pk, "task": task.pk, "title": "走访照片证据", "start_date": "2026-03-15",
-        "new_files": [upload],
-    })
+    response = client.post(
+        reverse("task_evidence:add"),
+        {
+            "community": community_a[0].pk,
+            "task": task.pk,
+            "title": "走访照片证据",
+            "start_date": "2026-03-15",
+            "new_files": [upload],
+        },
+    )
     assert response.status_code == 302, response.context["form"].errors
     record = TaskEvidence.objects.get(title="走访照片证据").files.get()
     with record.file.open("rb") as stored, Image.open(stored) as image:
@@ -193,10 +211,16 @@ def test_evidence_photos_lose_their_gps_position(client, operations_a, community
 def test_a_disguised_file_is_refused_and_nothing_saved(client, operations_a, community_a, task):
     client.force_login(operations_a)
     fake = SimpleUploadedFile("报告.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
-    response = client.post(reverse("task_evidence:add"), {
-        "community": community_a[0].pk, "task": task.pk, "title": "伪装文件", "start_date": "2026-03-15",
-        "new_files": [fake],
-    })
+    response = client.post(
+        reverse("task_evidence:add"),
+        {
+            "community": community_a[0].pk,
+            "task": task.pk,
+            "title": "伪装文件",
+            "start_date": "2026-03-15",
+            "new_files": [fake],
+        },
+    )
     assert response.status_code == 200
     assert "报告.pdf" in str(response.context["form"].errors["new_files"])
     assert not TaskEvidence.objects.filter(title="伪装文件").exists()
@@ -218,8 +242,10 @@ def test_evaluator_reviews_from_the_admin(client, make_evidence, evaluator_a):
     client.force_login(evaluator_a)
     inspect = client.get(reverse("task_evidence:inspect", args=[evidence.pk])).content.decode()
     assert reverse("task_evidence:transition", args=[evidence.pk, "approve"]) in inspect
-    response = client.post(reverse("task_evidence:transition", args=[evidence.pk, "return_for_changes"]),
-                           {"seen_state": "submitted", "comment": "请补充照片"})
+    response = client.post(
+        reverse("task_evidence:transition", args=[evidence.pk, "return_for_changes"]),
+        {"seen_state": "submitted", "comment": "请补充照片"},
+    )
     assert response.status_code == 302
     assert TaskEvidence.objects.get(pk=evidence.pk).state == ReviewState.RETURNED
 

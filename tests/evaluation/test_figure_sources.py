@@ -25,7 +25,12 @@ AS_OF = date(2026, 11, 20)
 
 def meeting(community, when, status=MeetingStatus.HELD):
     return DeliberationMeeting.objects.create(
-        community=community, title="议事会", starts_at=when, place="人人议事厅", host="书记", status=status,
+        community=community,
+        title="议事会",
+        starts_at=when,
+        place="人人议事厅",
+        host="书记",
+        status=status,
         attendees_count=20 if status == MeetingStatus.HELD else None,
     )
 
@@ -44,22 +49,55 @@ def test_meetings_per_month_count_only_held_meetings_in_the_window(community_a):
 def test_registries_feed_organisations_workers_facilities_and_waste(community_a):
     community = community_a[0]
     for number in range(3):
-        SocialOrganisation.objects.create(community=community, name=f"组织{number}", org_type="service",
-                                          status="registered", registered_on=date(2026, 1, 1))
-    SocialOrganisation.objects.create(community=community, name="将来备案", org_type="service", status="filed",
-                                      registered_on=date(2026, 12, 1))
-    SocialOrganisation.objects.create(community=community, name="已注销", org_type="service", status="registered",
-                                      is_active=False)
+        SocialOrganisation.objects.create(
+            community=community,
+            name=f"组织{number}",
+            org_type="service",
+            status="registered",
+            registered_on=date(2026, 1, 1),
+        )
+    SocialOrganisation.objects.create(
+        community=community,
+        name="将来备案",
+        org_type="service",
+        status="filed",
+        registered_on=date(2026, 12, 1),
+    )
+    SocialOrganisation.objects.create(
+        community=community, name="已注销", org_type="service", status="registered", is_active=False
+    )
     SocialWorker.objects.create(community=community, name="社工甲", mobile="13700000001")
     SocialWorker.objects.create(community=community, name="社工乙", mobile="13700000002", is_active=False)
-    Facility.objects.create(community=community, name="党群服务中心", facility_type=FacilityType.SERVICE_CENTRE,
-                            area=Decimal("1000"), is_service_space=False)
-    Facility.objects.create(community=community, name="睦邻会客厅", facility_type=FacilityType.SERVICE_CENTRE,
-                            area=Decimal("800"), is_service_space=True)
-    Facility.objects.create(community=community, name="垃圾分类房1", facility_type=FacilityType.WASTE_SORTING,
-                            area=Decimal("10"), is_waste_sorting=True, is_completed=True)
-    Facility.objects.create(community=community, name="垃圾分类房2", facility_type=FacilityType.WASTE_SORTING,
-                            area=Decimal("10"), is_waste_sorting=True, is_completed=False)
+    Facility.objects.create(
+        community=community,
+        name="党群服务中心",
+        facility_type=FacilityType.SERVICE_CENTRE,
+        area=Decimal("1000"),
+        is_service_space=False,
+    )
+    Facility.objects.create(
+        community=community,
+        name="睦邻会客厅",
+        facility_type=FacilityType.SERVICE_CENTRE,
+        area=Decimal("800"),
+        is_service_space=True,
+    )
+    Facility.objects.create(
+        community=community,
+        name="垃圾分类房1",
+        facility_type=FacilityType.WASTE_SORTING,
+        area=Decimal("10"),
+        is_waste_sorting=True,
+        is_completed=True,
+    )
+    Facility.objects.create(
+        community=community,
+        name="垃圾分类房2",
+        facility_type=FacilityType.WASTE_SORTING,
+        area=Decimal("10"),
+        is_waste_sorting=True,
+        is_completed=False,
+    )
     inputs = collect_inputs(community=community, as_of=AS_OF)
     assert inputs.social_organisations == 3
     assert inputs.social_workers == 1

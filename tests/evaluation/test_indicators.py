@@ -27,7 +27,16 @@ def test_window_is_the_last_twelve_calendar_months():
 def test_all_nine_in_the_standards_order_with_their_tasks():
     result = ind.compute_all(inputs())
     assert [(i.number, i.task_number) for i in result] == [
-        (1, 1), (2, 6), (3, 9), (4, 11), (5, 13), (6, 13), (7, 17), (8, 19), (9, 19)]
+        (1, 1),
+        (2, 6),
+        (3, 9),
+        (4, 11),
+        (5, 13),
+        (6, 13),
+        (7, 17),
+        (8, 19),
+        (9, 19),
+    ]
     assert all(i.status == Status.NO_DATA and i.value is None for i in result)
     assert all(i.period_start == date(2025, 7, 1) and i.period_end == AS_OF for i in result)
 
@@ -57,8 +66,15 @@ def test_meetings_no_data(per_month):
 
 @pytest.mark.parametrize(
     "kind, count, status",
-    [(URBAN, 10, Status.MET), (URBAN, 9, Status.NOT_MET), (VILLAGE, 5, Status.MET), (VILLAGE, 4, Status.NOT_MET),
-     (VILLAGE, 9, Status.MET), (URBAN, 0, Status.NOT_MET), (URBAN, None, Status.NO_DATA)],
+    [
+        (URBAN, 10, Status.MET),
+        (URBAN, 9, Status.NOT_MET),
+        (VILLAGE, 5, Status.MET),
+        (VILLAGE, 4, Status.NOT_MET),
+        (VILLAGE, 9, Status.MET),
+        (URBAN, 0, Status.NOT_MET),
+        (URBAN, None, Status.NO_DATA),
+    ],
 )
 def test_social_organisations_threshold_depends_on_kind(kind, count, status):
     indicator = ind.social_organisations(inputs(kind=kind, social_organisations=count))
@@ -71,9 +87,15 @@ def test_social_organisations_threshold_depends_on_kind(kind, count, status):
 
 @pytest.mark.parametrize(
     "correct, total, status, value",
-    [(90, 100, Status.MET, "90.00"), (89, 100, Status.NOT_MET, "89.00"), (9, 10, Status.MET, "90.00"),
-     (17, 19, Status.NOT_MET, "89.47"), (0, 0, Status.NO_DATA, None), (None, None, Status.NO_DATA, None),
-     (5, None, Status.NO_DATA, None)],
+    [
+        (90, 100, Status.MET, "90.00"),
+        (89, 100, Status.NOT_MET, "89.00"),
+        (9, 10, Status.MET, "90.00"),
+        (17, 19, Status.NOT_MET, "89.47"),
+        (0, 0, Status.NO_DATA, None),
+        (None, None, Status.NO_DATA, None),
+        (5, None, Status.NO_DATA, None),
+    ],
 )
 def test_awareness(correct, total, status, value):
     indicator = ind.awareness(inputs(awareness_correct=correct, awareness_total=total))
@@ -92,8 +114,14 @@ def test_displayed_value_is_rounded_down_so_it_never_looks_met_when_it_is_not():
 
 @pytest.mark.parametrize(
     "volunteers, population, status",
-    [(2000, 10000, Status.MET), (1999, 10000, Status.NOT_MET), (1, 5, Status.MET), (5, 0, Status.NO_DATA),
-     (None, 10000, Status.NO_DATA), (100, None, Status.NO_DATA)],
+    [
+        (2000, 10000, Status.MET),
+        (1999, 10000, Status.NOT_MET),
+        (1, 5, Status.MET),
+        (5, 0, Status.NO_DATA),
+        (None, 10000, Status.NO_DATA),
+        (100, None, Status.NO_DATA),
+    ],
 )
 def test_volunteers(volunteers, population, status):
     indicator = ind.volunteers(inputs(volunteers=volunteers, resident_population=population))
@@ -105,8 +133,12 @@ def test_volunteers(volunteers, population, status):
 
 @pytest.mark.parametrize(
     "area, households, status, value",
-    [(Decimal("1050"), 3500, Status.MET, "30.00"), (Decimal("1049.9"), 3500, Status.NOT_MET, "29.99"),
-     (Decimal("600"), 0, Status.NO_DATA, None), (None, 3500, Status.NO_DATA, None)],
+    [
+        (Decimal("1050"), 3500, Status.MET, "30.00"),
+        (Decimal("1049.9"), 3500, Status.NOT_MET, "29.99"),
+        (Decimal("600"), 0, Status.NO_DATA, None),
+        (None, 3500, Status.NO_DATA, None),
+    ],
 )
 def test_facility_area_per_hundred_households(area, households, status, value):
     indicator = ind.facility_area(inputs(facility_area_m2=area, households=households))
@@ -116,12 +148,18 @@ def test_facility_area_per_hundred_households(area, households, status, value):
 
 @pytest.mark.parametrize(
     "service, area, status",
-    [(Decimal("700"), Decimal("1000"), Status.MET), (Decimal("699.99"), Decimal("1000"), Status.NOT_MET),
-     (Decimal("10"), Decimal("0"), Status.NO_DATA), (None, Decimal("1000"), Status.NO_DATA),
-     (Decimal("700"), None, Status.NO_DATA)],
+    [
+        (Decimal("700"), Decimal("1000"), Status.MET),
+        (Decimal("699.99"), Decimal("1000"), Status.NOT_MET),
+        (Decimal("10"), Decimal("0"), Status.NO_DATA),
+        (None, Decimal("1000"), Status.NO_DATA),
+        (Decimal("700"), None, Status.NO_DATA),
+    ],
 )
 def test_service_space_share(service, area, status):
-    assert ind.service_space_share(inputs(service_space_area_m2=service, facility_area_m2=area)).status == status
+    assert (
+        ind.service_space_share(inputs(service_space_area_m2=service, facility_area_m2=area)).status == status
+    )
 
 
 # --- 7 垃圾分类设施建成率 100 % ------------------------------------------------------------------------------
@@ -132,7 +170,9 @@ def test_service_space_share(service, area, status):
     [(12, 12, Status.MET), (11, 12, Status.NOT_MET), (0, 0, Status.NO_DATA), (None, 12, Status.NO_DATA)],
 )
 def test_waste_facilities(completed, total, status):
-    indicator = ind.waste_facilities(inputs(waste_facilities_completed=completed, waste_facilities_total=total))
+    indicator = ind.waste_facilities(
+        inputs(waste_facilities_completed=completed, waste_facilities_total=total)
+    )
     assert indicator.status == status
 
 
@@ -141,8 +181,14 @@ def test_waste_facilities(completed, total, status):
 
 @pytest.mark.parametrize(
     "workers, population, status, value",
-    [(18, 10000, Status.MET, "18.00"), (17, 10000, Status.NOT_MET, "17.00"), (9, 5000, Status.MET, "18.00"),
-     (8, 4500, Status.NOT_MET, "17.77"), (3, 0, Status.NO_DATA, None), (None, 10000, Status.NO_DATA, None)],
+    [
+        (18, 10000, Status.MET, "18.00"),
+        (17, 10000, Status.NOT_MET, "17.00"),
+        (9, 5000, Status.MET, "18.00"),
+        (8, 4500, Status.NOT_MET, "17.77"),
+        (3, 0, Status.NO_DATA, None),
+        (None, 10000, Status.NO_DATA, None),
+    ],
 )
 def test_social_workers(workers, population, status, value):
     indicator = ind.social_workers(inputs(social_workers=workers, resident_population=population))
@@ -176,15 +222,22 @@ def test_links_are_passed_through_and_to_dict_is_json_ready():
 
 
 def _with(status):
-    return ind.awareness(inputs(awareness_correct={"met": 9, "not_met": 1, "no_data": None}[status],
-                                awareness_total=10))
+    return ind.awareness(
+        inputs(awareness_correct={"met": 9, "not_met": 1, "no_data": None}[status], awareness_total=10)
+    )
 
 
 @pytest.mark.parametrize(
     "approved, statuses, expected",
-    [(1, ["met"], TaskStatus.MET), (0, ["met"], TaskStatus.NO_EVIDENCE), (3, ["not_met"], TaskStatus.NOT_MET),
-     (0, ["not_met"], TaskStatus.NOT_MET), (2, ["met", "no_data"], TaskStatus.NO_DATA), (1, [], TaskStatus.MET),
-     (0, [], TaskStatus.NO_EVIDENCE)],
+    [
+        (1, ["met"], TaskStatus.MET),
+        (0, ["met"], TaskStatus.NO_EVIDENCE),
+        (3, ["not_met"], TaskStatus.NOT_MET),
+        (0, ["not_met"], TaskStatus.NOT_MET),
+        (2, ["met", "no_data"], TaskStatus.NO_DATA),
+        (1, [], TaskStatus.MET),
+        (0, [], TaskStatus.NO_EVIDENCE),
+    ],
 )
 def test_task_status(approved, statuses, expected):
     assert ind.task_status(approved_evidence=approved, indicators=[_with(s) for s in statuses]) == expected

@@ -17,16 +17,24 @@ TODAY = timezone.localdate()
 
 @pytest.fixture
 def period(community_a, evaluator_a):
-    return services.create_period(user=evaluator_a, community=community_a[0], name="近一年",
-                                  start=TODAY - datetime.timedelta(days=300), end=TODAY)
+    return services.create_period(
+        user=evaluator_a,
+        community=community_a[0],
+        name="近一年",
+        start=TODAY - datetime.timedelta(days=300),
+        end=TODAY,
+    )
 
 
-def test_snapshot_is_unchanged_by_data_added_after_closing(period, evaluator_a, community_a, make_evidence,
-                                                          make_response, operations_a):
+def test_snapshot_is_unchanged_by_data_added_after_closing(
+    period, evaluator_a, community_a, make_evidence, make_response, operations_a
+):
     community = community_a[0]
     for positive in (True, True, True, False):
         make_response(community, SurveyKind.AWARENESS, positive=positive)
-    approved = make_evidence(ReviewState.APPROVED, title="一月议事会", start_date=TODAY - datetime.timedelta(days=30))
+    approved = make_evidence(
+        ReviewState.APPROVED, title="一月议事会", start_date=TODAY - datetime.timedelta(days=30)
+    )
     make_evidence(ReviewState.APPROVED, title="期外佐证", start_date=TODAY - datetime.timedelta(days=400))
 
     snapshot = services.close_period(period=period, user=evaluator_a)
@@ -45,7 +53,10 @@ def test_snapshot_is_unchanged_by_data_added_after_closing(period, evaluator_a, 
 
     stored = PeriodSnapshot.objects.get(period=period)
     assert stored.indicators == frozen_indicators and stored.evidence == frozen_evidence
-    assert selectors.period_indicator_values(period=EvaluationPeriod.objects.get(pk=period.pk)) == frozen_indicators
+    assert (
+        selectors.period_indicator_values(period=EvaluationPeriod.objects.get(pk=period.pk))
+        == frozen_indicators
+    )
     live = {i.key: i for i in selectors.indicators_for(community=community)}
     assert live["awareness"].numerator == 13  # the live figure moved on; the snapshot did not
 
@@ -62,7 +73,9 @@ def test_closing_twice_and_editing_a_closed_period_are_refused(period, evaluator
     with pytest.raises(services.PeriodClosed):
         services.close_period(period=period, user=evaluator_a)
     with pytest.raises(services.PeriodClosed):
-        services.update_period(period=period, user=evaluator_a, name="改名", start=period.start, end=period.end)
+        services.update_period(
+            period=period, user=evaluator_a, name="改名", start=period.start, end=period.end
+        )
 
 
 def test_only_the_communitys_evaluation_group_closes(period, evaluator_b, coordinator_a):
@@ -73,9 +86,13 @@ def test_only_the_communitys_evaluation_group_closes(period, evaluator_b, coordi
 
 
 def test_close_and_compare_in_the_admin(client, period, evaluator_a, community_a, make_response):
-    earlier = services.create_period(user=evaluator_a, community=community_a[0], name="上一年",
-                                     start=TODAY - datetime.timedelta(days=700),
-                                     end=TODAY - datetime.timedelta(days=366))
+    services.create_period(
+        user=evaluator_a,
+        community=community_a[0],
+        name="上一年",
+        start=TODAY - datetime.timedelta(days=700),
+        end=TODAY - datetime.timedelta(days=366),
+    )
     make_response(community_a[0], SurveyKind.SATISFACTION, positive=True)
     client.force_login(evaluator_a)
     response = client.post(reverse("evaluation_periods:close", args=[period.pk]))
@@ -96,8 +113,10 @@ def test_close_and_compare_in_the_admin(client, period, evaluator_a, community_a
 
 def test_end_before_start_is_refused_with_a_chinese_message(client, evaluator_a, community_a):
     client.force_login(evaluator_a)
-    response = client.post(reverse("evaluation_periods:add"), {
-        "community": community_a[0].pk, "name": "倒置", "start": "2026-05-01", "end": "2026-04-01"})
+    response = client.post(
+        reverse("evaluation_periods:add"),
+        {"community": community_a[0].pk, "name": "倒置", "start": "2026-05-01", "end": "2026-04-01"},
+    )
     assert response.status_code == 200
     assert "结束日期不能早于开始日期" in str(response.context["form"].errors["end"])
     assert not EvaluationPeriod.objects.filter(name="倒置").exists()

@@ -14,8 +14,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def data(community_a, make_evidence, make_response, resident_a, operations_a):
     for index in range(3):
-        make_evidence(ReviewState.APPROVED, title=f"张小明家访记录{index}",
-                      task_=ConstructionTask.objects.get(number=index + 1))
+        make_evidence(
+            ReviewState.APPROVED,
+            title=f"张小明家访记录{index}",
+            task_=ConstructionTask.objects.get(number=index + 1),
+        )
     make_response(community_a[0], SurveyKind.SATISFACTION, positive=True, respondent=resident_a)
     make_response(community_a[0], SurveyKind.AWARENESS, positive=True, respondent=resident_a)
     return community_a[0]
@@ -52,11 +55,15 @@ def test_unknown_community_is_404(client, community_a):
 
 
 @pytest.mark.parametrize("evidence_count", [3, 30])
-def test_public_page_query_count_does_not_grow(client, community_a, make_evidence, evidence_count,
-                                                django_assert_max_num_queries):
+def test_public_page_query_count_does_not_grow(
+    client, community_a, make_evidence, evidence_count, django_assert_max_num_queries
+):
     for index in range(evidence_count):
-        make_evidence(ReviewState.APPROVED, title=f"佐证{index}",
-                      task_=ConstructionTask.objects.get(number=index % 24 + 1))
+        make_evidence(
+            ReviewState.APPROVED,
+            title=f"佐证{index}",
+            task_=ConstructionTask.objects.get(number=index % 24 + 1),
+        )
     client.get(reverse("evaluation:community", args=["wuxing"]))  # warm per-process caches (site root paths)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("evaluation:community", args=["wuxing"])).status_code == 200

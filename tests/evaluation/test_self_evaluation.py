@@ -33,8 +33,16 @@ def test_report_groups_24_tasks_by_pillar_and_kind(community_a, make_evidence, m
     assert row2.indicators == [] and row2.status == "no_evidence"
 
 
-@pytest.mark.parametrize("who, status", [("evaluator_a", 200), ("coordinator_a", 200), ("operations_a", 302),
-                                         ("publicity_a", 302), ("superuser", 200)])
+@pytest.mark.parametrize(
+    "who, status",
+    [
+        ("evaluator_a", 200),
+        ("coordinator_a", 200),
+        ("operations_a", 302),
+        ("publicity_a", 302),
+        ("superuser", 200),
+    ],
+)
 def test_who_sees_the_self_evaluation(client, request, community_a, who, status):
     client.force_login(request.getfixturevalue(who))
     assert client.get(reverse("self_evaluation:index")).status_code == status
@@ -47,8 +55,9 @@ def test_staff_cannot_ask_for_another_community(client, evaluator_a, community_b
         assert response.status_code in (302, 403)
 
 
-def test_page_lists_tasks_counts_and_chooser_for_superuser(client, superuser, community_a, community_b,
-                                                           make_evidence):
+def test_page_lists_tasks_counts_and_chooser_for_superuser(
+    client, superuser, community_a, community_b, make_evidence
+):
     make_evidence(ReviewState.APPROVED)
     client.force_login(superuser)
     response = client.get(reverse("self_evaluation:index") + f"?community={community_a[0].pk}")
@@ -59,7 +68,7 @@ def test_page_lists_tasks_counts_and_chooser_for_superuser(client, superuser, co
 
 
 def test_xlsx_content(client, evaluator_a, community_a, make_evidence):
-    make_evidence(ReviewState.APPROVED, title="=HYPERLINK(\"http://evil\",\"点我\")")
+    make_evidence(ReviewState.APPROVED, title='=HYPERLINK("http://evil","点我")')
     make_evidence(ReviewState.DRAFT, title="草稿不导出")
     client.force_login(evaluator_a)
     response = client.get(reverse("self_evaluation:xlsx"))
@@ -72,15 +81,21 @@ def test_xlsx_content(client, evaluator_a, community_a, make_evidence):
     first = next(row for row in tasks[1:] if row[2] == 1)
     assert first[3] == "约束性" and first[5] == 1 and first[8] == "指标无数据"
     indicators = list(workbook["指标"].iter_rows(values_only=True))
-    assert len(indicators) == 10 and indicators[2][1] == "登记备案的社会组织" and indicators[2][3] == "不少于10个（村不少于5个）"
+    assert (
+        len(indicators) == 10
+        and indicators[2][1] == "登记备案的社会组织"
+        and indicators[2][3] == "不少于10个（村不少于5个）"
+    )
     evidence = list(workbook["佐证"].iter_rows(values_only=True))
     assert len(evidence) == 2
-    assert evidence[1][1] == "'=HYPERLINK(\"http://evil\",\"点我\")"  # text, not a formula
+    assert evidence[1][1] == '\'=HYPERLINK("http://evil","点我")'  # text, not a formula
     assert workbook["佐证"]["B2"].data_type == "s"
 
 
 def test_safe_cell_neutralises_formulas_only_in_text():
-    assert safe_cell("=1+1") == "'=1+1" and safe_cell("@SUM(A1)") == "'@SUM(A1)" and safe_cell("-2+3") == "'-2+3"
+    assert (
+        safe_cell("=1+1") == "'=1+1" and safe_cell("@SUM(A1)") == "'@SUM(A1)" and safe_cell("-2+3") == "'-2+3"
+    )
     assert safe_cell("-2") == "-2"  # a plain number is a value, not a formula (participation.dataio.cells)
     assert safe_cell("议事会") == "议事会" and safe_cell(-2) == -2
 
@@ -98,5 +113,5 @@ def test_header_names_the_self_evaluation_not_the_home_page(client, evaluator_a)
     client.force_login(evaluator_a)
     html = client.get(reverse("self_evaluation:index")).content.decode()
     start = html.index('aria-label="面包屑导航"')
-    breadcrumbs = html[start:html.index("</nav>", start)]
+    breadcrumbs = html[start : html.index("</nav>", start)]
     assert "自评" in breadcrumbs and "五星社区" in breadcrumbs

@@ -93,12 +93,18 @@ def test_old_responses_leave_the_12_month_window(community_a, make_response):
 
     from django.utils import timezone
 
-    make_response(community_a[0], SurveyKind.AWARENESS, positive=True,
-                  when=timezone.now() - datetime.timedelta(days=400))
+    make_response(
+        community_a[0],
+        SurveyKind.AWARENESS,
+        positive=True,
+        when=timezone.now() - datetime.timedelta(days=400),
+    )
     assert selectors.survey_results(community=community_a[0])["awareness"]["responses"] == 0
 
 
-def test_survey_results_page_for_evaluators_only(client, evaluator_a, evaluator_b, community_a, make_response):
+def test_survey_results_page_for_evaluators_only(
+    client, evaluator_a, evaluator_b, community_a, make_response
+):
     make_response(community_a[0], SurveyKind.AWARENESS, positive=True, answers=quiz_answers(7))
     url = reverse("self_evaluation:surveys", args=[community_a[0].pk])
     client.force_login(evaluator_b)

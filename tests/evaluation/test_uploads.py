@@ -29,10 +29,17 @@ def ooxml(main_part, *, macro=False):
 
 @pytest.mark.parametrize(
     "name, data, kind",
-    [("a.jpg", image("JPEG"), "jpeg"), ("a.PNG", image("PNG"), "png"), ("a.webp", image("WEBP"), "webp"),
-     ("a.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "pdf"), ("a.docx", ooxml("word/"), "docx"),
-     ("a.xlsx", ooxml("xl/"), "xlsx"), ("a.pptx", ooxml("ppt/"), "pptx"),
-     ("a.doc", OLE2_SIGNATURE + b"\x00" * 100, "doc"), ("a.xls", OLE2_SIGNATURE + b"\x00" * 100, "xls")],
+    [
+        ("a.jpg", image("JPEG"), "jpeg"),
+        ("a.PNG", image("PNG"), "png"),
+        ("a.webp", image("WEBP"), "webp"),
+        ("a.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "pdf"),
+        ("a.docx", ooxml("word/"), "docx"),
+        ("a.xlsx", ooxml("xl/"), "xlsx"),
+        ("a.pptx", ooxml("ppt/"), "pptx"),
+        ("a.doc", OLE2_SIGNATURE + b"\x00" * 100, "doc"),
+        ("a.xls", OLE2_SIGNATURE + b"\x00" * 100, "xls"),
+    ],
 )
 def test_accepted_kinds(name, data, kind):
     assert check_evidence_file(SimpleUploadedFile(name, data)).kind == kind
@@ -40,14 +47,16 @@ def test_accepted_kinds(name, data, kind):
 
 @pytest.mark.parametrize(
     "name, data",
-    [("a.pdf", b"MZ\x90\x00"),  # an executable named .pdf
-     ("a.png", image("JPEG")),  # a JPEG named .png: the name must agree
-     ("a.svg", b"<svg onload='alert(1)'/>"),
-     ("a.docx", ooxml("xl/")),  # a workbook named .docx
-     ("a.docx", ooxml("word/", macro=True)),
-     ("a.zip", ooxml("word/")),
-     ("a.jpg", b"\xff\xd8\xff broken"),
-     ("noextension", image("PNG"))],
+    [
+        ("a.pdf", b"MZ\x90\x00"),  # an executable named .pdf
+        ("a.png", image("JPEG")),  # a JPEG named .png: the name must agree
+        ("a.svg", b"<svg onload='alert(1)'/>"),
+        ("a.docx", ooxml("xl/")),  # a workbook named .docx
+        ("a.docx", ooxml("word/", macro=True)),
+        ("a.zip", ooxml("word/")),
+        ("a.jpg", b"\xff\xd8\xff broken"),
+        ("noextension", image("PNG")),
+    ],
 )
 def test_refused(name, data):
     with pytest.raises(ValidationError):

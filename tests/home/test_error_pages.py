@@ -15,7 +15,9 @@ def _failing_search(error):
 
 
 def test_database_outage_answers_503_with_retry_after_in_chinese(monkeypatch, resident_a):
-    monkeypatch.setattr("home.selectors.search_pages", _failing_search(OperationalError("connection refused")))
+    monkeypatch.setattr(
+        "home.selectors.search_pages", _failing_search(OperationalError("connection refused"))
+    )
     client = Client(raise_request_exception=False)
     client.force_login(resident_a)  # a logged-in visitor too: the page must not need the session
     response = client.get("/search/", {"q": "公约"})

@@ -76,9 +76,7 @@ def test_submitted_page_goes_live_after_coordinator_approves(client, publicity_a
     assert client.get(page.url).status_code == 200
 
 
-def test_coordinator_of_another_community_cannot_approve(
-    client, publicity_a, coordinator_b, news_index
-):
+def test_coordinator_of_another_community_cannot_approve(client, publicity_a, coordinator_b, news_index):
     login(client, publicity_a)
     add_news(client, news_index, "action-submit")
     page = NewsPage.objects.get(slug="a-news")

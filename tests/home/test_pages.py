@@ -82,8 +82,12 @@ def test_activity_index_paginates(client, community_a):
     for number in range(12):
         index.add_child(
             instance=ActivityPage(
-                title=f"活动{number:02d}", slug=f"a{number}", place="广场", organiser="建设运行组",
-                starts_at=start + timedelta(days=number), ends_at=start + timedelta(days=number, hours=1),
+                title=f"活动{number:02d}",
+                slug=f"a{number}",
+                place="广场",
+                organiser="建设运行组",
+                starts_at=start + timedelta(days=number),
+                ends_at=start + timedelta(days=number, hours=1),
             )
         )
     first = get_text(client, "/wuxing/activities/")
@@ -98,8 +102,13 @@ def test_news_index_paginates(client, community_a):
     _, home = community_a
     index = home.add_child(instance=NewsIndexPage(title="社区新闻", slug="news"))
     for number in range(11):
-        index.add_child(instance=NewsPage(title=f"新闻{number:02d}", slug=f"n{number}",
-                                          date=timezone.localdate() - timedelta(days=number)))
+        index.add_child(
+            instance=NewsPage(
+                title=f"新闻{number:02d}",
+                slug=f"n{number}",
+                date=timezone.localdate() - timedelta(days=number),
+            )
+        )
     assert "下一页" in get_text(client, "/wuxing/news/")
     assert "新闻10" in get_text(client, "/wuxing/news/?page=2")
 

@@ -15,7 +15,9 @@ MAX_QUERIES = 12
 def tree(community_a):
     _, home = community_a
     news = home.add_child(instance=NewsIndexPage(title="社区新闻", slug="news", show_in_menus=True))
-    activities = home.add_child(instance=ActivityIndexPage(title="社区活动", slug="activities", show_in_menus=True))
+    activities = home.add_child(
+        instance=ActivityIndexPage(title="社区活动", slug="activities", show_in_menus=True)
+    )
     return news, activities
 
 
@@ -26,15 +28,22 @@ def fill(tree, count):
         page = news.add_child(instance=NewsPage(title=f"新闻{number}", slug=f"n{number}"))
         page.tags.add(f"标签{number % 3}")
         page.save()
-        activities.add_child(instance=ActivityPage(
-            title=f"活动{number}", slug=f"a{number}", place="广场", organiser="建设运行组",
-            starts_at=start + timedelta(hours=number), ends_at=start + timedelta(hours=number + 1),
-        ))
+        activities.add_child(
+            instance=ActivityPage(
+                title=f"活动{number}",
+                slug=f"a{number}",
+                place="广场",
+                organiser="建设运行组",
+                starts_at=start + timedelta(hours=number),
+                ends_at=start + timedelta(hours=number + 1),
+            )
+        )
 
 
 @pytest.mark.parametrize("count", [3, 30])
 @pytest.mark.parametrize(
-    "url", ["/", "/wuxing/", "/wuxing/news/", "/wuxing/news/n1/", "/wuxing/activities/", "/wuxing/activities/a1/"]
+    "url",
+    ["/", "/wuxing/", "/wuxing/news/", "/wuxing/news/n1/", "/wuxing/activities/", "/wuxing/activities/a1/"],
 )
 def test_public_pages_stay_within_the_query_budget(client, tree, count, url, django_assert_max_num_queries):
     fill(tree, count)

@@ -8,7 +8,12 @@ pytestmark = pytest.mark.django_db
 
 
 def counts():
-    return Page.objects.count(), User.objects.count(), Community.objects.count(), BehaviourItem.objects.count()
+    return (
+        Page.objects.count(),
+        User.objects.count(),
+        Community.objects.count(),
+        BehaviourItem.objects.count(),
+    )
 
 
 def test_seed_demo_creates_one_urban_community_and_one_village(capsys):

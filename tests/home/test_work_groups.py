@@ -13,10 +13,24 @@ pytestmark = pytest.mark.django_db
 def work_groups(community_a):
     _, home = community_a
     page = WorkGroupsPage(title="工作组", slug="work-groups")
-    page.members.add(WorkGroupMember(group=StaffRole.COORDINATION, name="社区党组织书记", organisation="party",
-                                     role="组长", responsibilities="牵头制定实施方案"))
-    page.members.add(WorkGroupMember(group=StaffRole.EVALUATION, name="居民代表", organisation="resident",
-                                     role="成员", responsibilities="参与满意度调查"))
+    page.members.add(
+        WorkGroupMember(
+            group=StaffRole.COORDINATION,
+            name="社区党组织书记",
+            organisation="party",
+            role="组长",
+            responsibilities="牵头制定实施方案",
+        )
+    )
+    page.members.add(
+        WorkGroupMember(
+            group=StaffRole.EVALUATION,
+            name="居民代表",
+            organisation="resident",
+            role="成员",
+            responsibilities="参与满意度调查",
+        )
+    )
     home.add_child(instance=page)
     page.save_revision().publish()
     return page
@@ -49,8 +63,11 @@ def test_the_work_groups_page_is_a_child_of_a_community_home_only():
 @pytest.mark.parametrize("count", [3, 30])
 def test_within_the_query_budget(client, work_groups, count, django_assert_max_num_queries):
     for number in range(count):
-        work_groups.members.add(WorkGroupMember(group=StaffRole.OPERATIONS, name=f"成员{number}",
-                                                organisation="unit", role="成员"))
+        work_groups.members.add(
+            WorkGroupMember(
+                group=StaffRole.OPERATIONS, name=f"成员{number}", organisation="unit", role="成员"
+            )
+        )
     work_groups.save_revision().publish()
     client.cookies["sessionid"] = "not-a-session"
     client.get("/wuxing/work-groups/")
@@ -65,9 +82,10 @@ def test_the_community_home_links_clubs_spaces_and_services(client, community_a)
 
 
 def test_seed_demo_adds_work_groups_plan_experts_and_spaces_once(demo):
+    from wagtail.models import Page
+
     from home.demo import seed_demo
     from participation.models import SharedSpace
-    from wagtail.models import Page
 
     page = WorkGroupsPage.objects.get(slug="work-groups", url_path__contains="/wuxing/")
     assert page.members.count() == 9

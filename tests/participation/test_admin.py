@@ -63,8 +63,15 @@ def test_operations_group_cannot_add_items_to_another_community(client, operatio
     client.force_login(operations_a)
     response = client.post(
         reverse("wagtailsnippets_participation_behaviouritem:add"),
-        {"community": community_b[0].pk, "polarity": "positive", "number": 5, "category": "",
-         "text": "越权条目", "points": 2, "is_active": "on"},
+        {
+            "community": community_b[0].pk,
+            "polarity": "positive",
+            "number": 5,
+            "category": "",
+            "text": "越权条目",
+            "points": 2,
+            "is_active": "on",
+        },
     )
     assert response.status_code == 200  # the form comes back with an error
     assert not BehaviourItem.objects.filter(text="越权条目").exists()

@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def add(resident, community, delta, kind=EntryKind.AWARD, source=None, reason="参与社区治理"):
-    return record_entry(resident=resident, community=community, delta=delta, kind=kind, reason=reason,
-                        source=source)
+    return record_entry(
+        resident=resident, community=community, delta=delta, kind=kind, reason=reason, source=source
+    )
 
 
 def test_balance_is_the_sum_of_entries(resident_a, community_a):

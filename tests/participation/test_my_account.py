@@ -97,7 +97,10 @@ def test_profile_form_needs_a_csrf_token(resident_a):
 
 def test_login_and_logout_need_a_csrf_token(resident_a):
     client = Client(enforce_csrf_checks=True)
-    assert client.post("/accounts/login/", {"username": resident_a.mobile, "password": PASSWORD}).status_code == 403
+    assert (
+        client.post("/accounts/login/", {"username": resident_a.mobile, "password": PASSWORD}).status_code
+        == 403
+    )
     client.force_login(resident_a)
     assert client.post("/accounts/logout/").status_code == 403
     assert client.get(ME).status_code == 200  # still logged in
@@ -120,7 +123,10 @@ def test_data_download_is_my_own_record_only(client, resident_a, resident_b, com
     assert set(data) == {"mobile", "display_name", "email", "communities", "date_joined", "verified_at"}
     assert resident_b.mobile not in body and "李秀英" not in body
     # Query parameters cannot ask for someone else.
-    assert resident_b.mobile not in client.get(DATA, {"user": resident_b.pk, "pk": resident_b.pk}).content.decode()
+    assert (
+        resident_b.mobile
+        not in client.get(DATA, {"user": resident_b.pk, "pk": resident_b.pk}).content.decode()
+    )
 
 
 def test_header_links(client, resident_a, community_a):
@@ -135,8 +141,14 @@ def test_header_links(client, resident_a, community_a):
 def test_sign_up_then_log_in_with_the_new_account(client, community_a):
     client.post(
         "/accounts/signup/",
-        {"mobile": "13955556666", "display_name": "钱多多", "community": community_a[0].pk,
-         "password1": "hua-kai-2024-fu", "password2": "hua-kai-2024-fu", "consent": "on"},
+        {
+            "mobile": "13955556666",
+            "display_name": "钱多多",
+            "community": community_a[0].pk,
+            "password1": "hua-kai-2024-fu",
+            "password2": "hua-kai-2024-fu",
+            "consent": "on",
+        },
     )
     assert client.post("/accounts/logout/").url == "/"
     assert client.get(ME).status_code == 302

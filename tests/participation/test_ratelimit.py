@@ -49,7 +49,7 @@ def test_get_is_never_limited(resident_a):
 
 
 def test_signup_form_is_rate_limited_per_address(client, community_a):
-    for number in range(10):
+    for _number in range(10):
         client.post("/accounts/signup/", {"mobile": "bad"}, REMOTE_ADDR="10.9.9.9")
     response = client.post("/accounts/signup/", {"mobile": "bad"}, REMOTE_ADDR="10.9.9.9")
     assert response.status_code == 429
@@ -58,12 +58,14 @@ def test_signup_form_is_rate_limited_per_address(client, community_a):
 
 def test_visitors_help_requests_are_rate_limited_per_address(client, community_a):
     # A visitor (no account) submitting again and again from one address meets the Chinese page, not the form.
-    for number in range(20):
+    for _number in range(20):
         client.post("/help/wuxing/new/", {"summary": ""}, REMOTE_ADDR="10.8.8.8")
     response = client.post("/help/wuxing/new/", {"summary": ""}, REMOTE_ADDR="10.8.8.8")
     assert response.status_code == 429
     assert "请稍后再试" in response.content.decode()
-    assert client.get("/help/wuxing/new/", REMOTE_ADDR="10.8.8.8").status_code == 200  # reading is never limited
+    assert (
+        client.get("/help/wuxing/new/", REMOTE_ADDR="10.8.8.8").status_code == 200
+    )  # reading is never limited
 
 
 def test_limits_switched_off_for_benchmarks_let_every_submission_through(settings):

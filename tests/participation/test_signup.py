@@ -55,7 +55,11 @@ def test_signup_creates_a_resident_logs_in_and_goes_to_my_account(client, commun
         ({"display_name": "  "}, "display_name", "必需字段"),
         ({"community": ""}, "community", "必需字段"),
         ({"password1": "12345678", "password2": "12345678"}, "password2", "这个密码太常见了。"),
-        ({"password1": "a1b2", "password2": "a1b2"}, "password2", "密码长度太短。密码必须包含至少 8 个字符。"),
+        (
+            {"password1": "a1b2", "password2": "a1b2"},
+            "password2",
+            "密码长度太短。密码必须包含至少 8 个字符。",
+        ),
         ({"password2": STRONG + "x"}, "password2", "输入的两个密码不一致。"),
         ({"password1": "13912345678", "password2": "13912345678"}, "password2", "密码只包含数字。"),
         ({"consent": ""}, "consent", "请同意隐私声明后再注册。"),
@@ -102,7 +106,9 @@ def test_signup_without_the_resident_group_saves_nothing(community_a):
     # create_resident is one transaction: a failure after the insert leaves no half-made account.
     Group.objects.filter(name=RESIDENT_GROUP).delete()
     with pytest.raises(Group.DoesNotExist):
-        services.register_resident(mobile="13912345678", password=STRONG, display_name="王芳", community=community_a[0])
+        services.register_resident(
+            mobile="13912345678", password=STRONG, display_name="王芳", community=community_a[0]
+        )
     assert User.objects.count() == 0
 
 

@@ -149,12 +149,15 @@ def test_wrong_password_message_is_chinese(resident_a):
     assert "手机号码或密码不正确。" in html and 'role="alert"' in html
 
 
-@pytest.mark.parametrize("proxies, forwarded, expected", [
-    (0, "1.1.1.1", "10.0.0.1"),            # no trusted proxy: the header is the client's word, ignored
-    (1, "1.1.1.1, 2.2.2.2", "2.2.2.2"),    # our proxy appended the address it saw
-    (2, "1.1.1.1, 2.2.2.2, 3.3.3.3", "2.2.2.2"),
-    (1, "", "10.0.0.1"),
-])
+@pytest.mark.parametrize(
+    "proxies, forwarded, expected",
+    [
+        (0, "1.1.1.1", "10.0.0.1"),  # no trusted proxy: the header is the client's word, ignored
+        (1, "1.1.1.1, 2.2.2.2", "2.2.2.2"),  # our proxy appended the address it saw
+        (2, "1.1.1.1, 2.2.2.2, 3.3.3.3", "2.2.2.2"),
+        (1, "", "10.0.0.1"),
+    ],
+)
 def test_client_ip_trusts_only_the_configured_proxies(rf, settings, proxies, forwarded, expected):
     settings.TRUSTED_PROXY_COUNT = proxies
     request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)

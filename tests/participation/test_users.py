@@ -9,8 +9,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "typed", ["13812345678", "１３８１２３４５６７８", "138 1234 5678", "138-1234-5678", "+86 138 1234 5678",
-              "１３８　１２３４　５６７８"],
+    "typed",
+    [
+        "13812345678",
+        "１３８１２３４５６７８",
+        "138 1234 5678",
+        "138-1234-5678",
+        "+86 138 1234 5678",
+        "１３８　１２３４　５６７８",
+    ],
 )
 def test_mobile_numbers_are_normalised(typed):
     assert normalize_mobile(typed) == "13812345678"

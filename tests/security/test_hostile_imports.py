@@ -28,8 +28,9 @@ def csv_bytes(rows, encoding="utf-8"):
 
 
 def _upload(client, kind, community, data, filename):
-    response = client.post("/admin/data/", {"kind": kind, "community": community.pk,
-                                            "file": SimpleUploadedFile(filename, data)})
+    response = client.post(
+        "/admin/data/", {"kind": kind, "community": community.pk, "file": SimpleUploadedFile(filename, data)}
+    )
     assert response.status_code == 200
     return response
 
@@ -51,15 +52,18 @@ def _binary_zip():
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("data, filename, message", [
-    (csv_bytes([["Name", "Mobile"], ["Müller", "13912345678"]], "latin-1"), "residents.csv", "缺少列"),
-    (NOISE + b"\x00", "residents.csv", "无法识别文件编码"),
-    (NOISE, "residents.xlsx", "无法读取该 XLSX 文件"),
-    (_binary_zip(), "residents.xlsx", "无法读取该 XLSX 文件"),
-    ("手机号,姓名\r\n13912345678,张\x00三\r\n".encode(), "residents.csv", "无法识别文件编码"),
-    ("手机号,姓名\r\n13912345678,张三\r\n".encode("utf-16"), "residents.csv", "无法识别文件编码"),
-    (b"", "residents.csv", "提交的是空文件"),
-])
+@pytest.mark.parametrize(
+    "data, filename, message",
+    [
+        (csv_bytes([["Name", "Mobile"], ["Müller", "13912345678"]], "latin-1"), "residents.csv", "缺少列"),
+        (NOISE + b"\x00", "residents.csv", "无法识别文件编码"),
+        (NOISE, "residents.xlsx", "无法读取该 XLSX 文件"),
+        (_binary_zip(), "residents.xlsx", "无法读取该 XLSX 文件"),
+        ("手机号,姓名\r\n13912345678,张\x00三\r\n".encode(), "residents.csv", "无法识别文件编码"),
+        ("手机号,姓名\r\n13912345678,张三\r\n".encode("utf-16"), "residents.csv", "无法识别文件编码"),
+        (b"", "residents.csv", "提交的是空文件"),
+    ],
+)
 def test_unreadable_files_are_refused_in_chinese(client, coordinator, community_a, data, filename, message):
     response = _upload(client, "residents", community_a[0], data, filename)
     text = response.content.decode()
@@ -70,16 +74,24 @@ def test_unreadable_files_are_refused_in_chinese(client, coordinator, community_
 
 
 def test_a_gbk_csv_imports(client, coordinator, community_a):
-    response = _upload(client, "residents", community_a[0], csv_bytes([RESIDENT_HEADER, ["13912345678", "张三"]], "gbk"),
-                       "residents.csv")
+    response = _upload(
+        client,
+        "residents",
+        community_a[0],
+        csv_bytes([RESIDENT_HEADER, ["13912345678", "张三"]], "gbk"),
+        "residents.csv",
+    )
     assert "新增 1 条" in _confirm(client, response).content.decode()
     assert User.objects.get(mobile="13912345678").display_name == "张三"
 
 
-@pytest.mark.parametrize("name, message", [
-    ("=cmd|' /C calc'!A0", "不接受公式"),
-    ("长" * 10_001, "确保该变量包含不超过 50 字符"),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("=cmd|' /C calc'!A0", "不接受公式"),
+        ("长" * 10_001, "确保该变量包含不超过 50 字符"),
+    ],
+)
 def test_refused_cells_import_nothing(client, coordinator, community_a, name, message):
     rows = [RESIDENT_HEADER, ["13912345677", "李四"], ["13912345678", name]]
     for data, filename in ((csv_bytes(rows), "r.csv"), (xlsx_bytes(rows), "r.xlsx")):
@@ -88,8 +100,12 @@ def test_refused_cells_import_nothing(client, coordinator, community_a, name, me
     assert not User.objects.filter(mobile__in=["13912345677", "13912345678"]).exists()
 
 
-HOSTILE_NAMES = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "' OR 1=1 --",
-                 "'; DROP TABLE participation_user; --"]
+HOSTILE_NAMES = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "' OR 1=1 --",
+    "'; DROP TABLE participation_user; --",
+]
 
 
 @pytest.mark.parametrize("filename", ["r.csv", "r.xlsx"])
@@ -112,7 +128,10 @@ def test_hostile_names_import_and_show_escaped(client, coordinator, community_a,
 
 def test_registry_import_with_markup_shows_escaped(client, make_staff, community_a, superuser):
     client.force_login(make_staff("13800000103", StaffRole.OPERATIONS, community_a[0], "运行甲"))
-    rows = [ORG_HEADER, ["<script>alert(1)</script>", "服务类", "已备案", "2024-03-01", '"><img src=x>', "", "是"]]
+    rows = [
+        ORG_HEADER,
+        ["<script>alert(1)</script>", "服务类", "已备案", "2024-03-01", '"><img src=x>', "", "是"],
+    ]
     response = _upload(client, "social_organisations", community_a[0], csv_bytes(rows), "orgs.csv")
     _confirm(client, response)
     assert SocialOrganisation.objects.get().name == "<script>alert(1)</script>"

@@ -41,7 +41,14 @@ HOSTILE = {
     "control": "张\x1b三",
 }
 RAW_MARKUP = ("<script>alert(1)", "<img src=x")
-ENGLISH_ERRORS = ("This field", "Enter a", "Ensure this value", "Null characters", "Select a valid", "is required")
+ENGLISH_ERRORS = (
+    "This field",
+    "Enter a",
+    "Ensure this value",
+    "Null characters",
+    "Select a valid",
+    "is required",
+)
 LONG_ERROR = "确保该变量包含不超过"  # Django's own zh_Hans max-length message
 NUL_ERROR = "不可见的空字符"
 
@@ -53,8 +60,13 @@ FIELDS = {
     "topic_create": {"title": "line", "description": "body"},
     "topic_comment": {"body": "body"},
     "topic_report": {"details": "body"},
-    "club_propose": {"name": "line", "description": "body", "meeting_time": "line", "place": "line",
-                     "activities_url": "strict"},
+    "club_propose": {
+        "name": "line",
+        "description": "body",
+        "meeting_time": "line",
+        "place": "line",
+        "activities_url": "strict",
+    },
     "space_booking": {"purpose": "line"},
     "volunteer_registration": {"skills": "line", "availability": "line"},
     "volunteer_hours": {"description": "line"},
@@ -98,27 +110,49 @@ def _help_pages(request):
 
 # What shows the saved text, to whom: the sender, a visitor, a superuser in the admin (or a given user).
 PAGES = {
-    "signup": lambda get: [(_latest(User), reverse("my_account")), ("admin", "/admin/users/"),
-                           ("admin", "/admin/residents/")],
-    "profile": lambda get: [("sender", reverse("my_account")), ("admin", "/admin/users/"),
-                            ("admin", "/admin/residents/")],
+    "signup": lambda get: [
+        (_latest(User), reverse("my_account")),
+        ("admin", "/admin/users/"),
+        ("admin", "/admin/residents/"),
+    ],
+    "profile": lambda get: [
+        ("sender", reverse("my_account")),
+        ("admin", "/admin/users/"),
+        ("admin", "/admin/residents/"),
+    ],
     "topic_create": lambda get: _topic_pages(get, _latest(ConsultationTopic)),
     "topic_comment": lambda get: [("visitor", get("topic").get_absolute_url())],
-    "topic_report": lambda get: [("admin", "/admin/moderation_cases/")] + [
-        ("admin", url) for url in _admin("moderation_cases", _latest(TopicReport).case, "inspect")],
-    "club_propose": lambda get: [("sender", _latest(Club).get_absolute_url())]
-    + [("admin", url) for url in _admin("community_clubs", _latest(Club), "edit", "inspect")],
-    "space_booking": lambda get: [("sender", reverse("my_account")),
-                                  ("sender", _latest(SpaceBooking).get_absolute_url() + "?week="
-                                   + _latest(SpaceBooking).date.isoformat())]
-    + [("admin", url) for url in _admin("community_space_bookings", _latest(SpaceBooking), "inspect")],
+    "topic_report": lambda get: (
+        [("admin", "/admin/moderation_cases/")]
+        + [("admin", url) for url in _admin("moderation_cases", _latest(TopicReport).case, "inspect")]
+    ),
+    "club_propose": lambda get: (
+        [("sender", _latest(Club).get_absolute_url())]
+        + [("admin", url) for url in _admin("community_clubs", _latest(Club), "edit", "inspect")]
+    ),
+    "space_booking": lambda get: (
+        [
+            ("sender", reverse("my_account")),
+            (
+                "sender",
+                _latest(SpaceBooking).get_absolute_url() + "?week=" + _latest(SpaceBooking).date.isoformat(),
+            ),
+        ]
+        + [("admin", url) for url in _admin("community_space_bookings", _latest(SpaceBooking), "inspect")]
+    ),
     "volunteer_registration": lambda get: [("admin", "/admin/volunteers/")],
-    "volunteer_hours": lambda get: [("sender", reverse("volunteering:my_hours"))]
-    + [("admin", url) for url in _admin("volunteer_hours", _latest(VolunteerHours), "inspect")],
-    "points_claim": lambda get: [("sender", _latest(PointsClaim).get_absolute_url())]
-    + [("admin", url) for url in _admin("points_claims", _latest(PointsClaim), "inspect")],
-    "points_claim_resubmit": lambda get: [("sender", _latest(PointsClaim).get_absolute_url())]
-    + [("admin", url) for url in _admin("points_claims", _latest(PointsClaim), "inspect")],
+    "volunteer_hours": lambda get: (
+        [("sender", reverse("volunteering:my_hours"))]
+        + [("admin", url) for url in _admin("volunteer_hours", _latest(VolunteerHours), "inspect")]
+    ),
+    "points_claim": lambda get: (
+        [("sender", _latest(PointsClaim).get_absolute_url())]
+        + [("admin", url) for url in _admin("points_claims", _latest(PointsClaim), "inspect")]
+    ),
+    "points_claim_resubmit": lambda get: (
+        [("sender", _latest(PointsClaim).get_absolute_url())]
+        + [("admin", url) for url in _admin("points_claims", _latest(PointsClaim), "inspect")]
+    ),
     "help_request_resident": lambda get: _help_pages(_latest(HelpRequest)),
     "help_request_visitor": lambda get: _help_pages(_latest(HelpRequest)),
     "help_confirm_and_rate": lambda get: _help_pages(_latest(HelpRequest)),
@@ -127,8 +161,22 @@ PAGES = {
 }
 
 
-SHARED_FIXTURES = ("community_a", "coordinator_a", "operations_a", "superuser", "verified_a", "neighbour",
-                   "activity", "space", "club", "topic", "topic_category", "behaviour", "reward", "help_category")
+SHARED_FIXTURES = (
+    "community_a",
+    "coordinator_a",
+    "operations_a",
+    "superuser",
+    "verified_a",
+    "neighbour",
+    "activity",
+    "space",
+    "club",
+    "topic",
+    "topic_category",
+    "behaviour",
+    "reward",
+    "help_category",
+)
 
 
 @contextmanager
@@ -175,7 +223,9 @@ def _send(client, form, data):
 def test_hostile_values_are_refused_in_chinese_or_saved_and_shown_escaped(name, request, client):
     get = request.getfixturevalue
     for fixture in SHARED_FIXTURES:
-        get(fixture)  # created before the savepoints, which would otherwise take them away after the first value
+        get(
+            fixture
+        )  # created before the savepoints, which would otherwise take them away after the first value
     for field, kind in FIELDS[name].items():
         for label, value in HOSTILE.items():
             where = f"{name}.{field}={label}"
@@ -190,7 +240,9 @@ def test_hostile_values_are_refused_in_chinese_or_saved_and_shown_escaped(name, 
                     _check_refused(text, form, before, where, expected)
                     continue
                 assert saved, f"{where}: not saved: {text[:3000]}"
-                pages = [(form.url, text)] + [(url, _show(client, form, who, url, get)) for who, url in PAGES[name](get)]
+                pages = [(form.url, text)] + [
+                    (url, _show(client, form, who, url, get)) for who, url in PAGES[name](get)
+                ]
                 for url, page in pages:
                     assert not any(raw in page for raw in RAW_MARKUP), f"{where}: raw markup on {url}"
                     if kind == "line":
@@ -233,7 +285,9 @@ def test_search_with_hostile_queries(client, community_a, label):
 
 def test_a_password_with_a_nul_is_refused_in_chinese(client, community_a):
     data = CASES["signup"](lambda name: {"community_a": community_a}[name]).data
-    response = client.post(reverse("signup"), {**data, "password1": HOSTILE["nul"], "password2": HOSTILE["nul"]})
+    response = client.post(
+        reverse("signup"), {**data, "password1": HOSTILE["nul"], "password2": HOSTILE["nul"]}
+    )
     assert NUL_ERROR in response.content.decode()
     assert not User.objects.filter(mobile=data["mobile"]).exists()
 
@@ -257,8 +311,9 @@ def test_bodies_keep_their_text(client, verified_a, topic):
     assert TopicComment.objects.get().body == "שלום \u202e世界"
 
 
-def test_notifications_about_a_hostile_title_show_it_escaped(client, verified_a, coordinator_a, make_topic,
-                                                             django_capture_on_commit_callbacks):
+def test_notifications_about_a_hostile_title_show_it_escaped(
+    client, verified_a, coordinator_a, make_topic, django_capture_on_commit_callbacks
+):
     """The author's messages name the topic: the inbox and the message page escape it."""
     from workflows.models import ReviewState
     from workflows.services import perform_transition

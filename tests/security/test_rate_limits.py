@@ -21,7 +21,9 @@ ADDRESS = "10.20.30.40"
 
 # --- the tests --------------------------------------------------------------------------------------------
 
-PARAMS = [(name, counter) for name in CASES for counter in (("ip",) if name in VISITOR_CASES else ("user", "ip"))]
+PARAMS = [
+    (name, counter) for name in CASES for counter in (("ip",) if name in VISITOR_CASES else ("user", "ip"))
+]
 
 
 def _limit(form):
@@ -96,20 +98,66 @@ def test_guessing_tracking_links_meets_the_limit(client, resolved_request):
 # Every public URL that takes a POST from residents or visitors has a limit; the others are read-only (or the
 # staff's check-in link). A new public view must be added to one list or the other.
 LIMITED = {
-    "signup", "my_account", "activities:sign_up", "activities:cancel", "evaluation:survey_satisfaction",
-    "evaluation:survey_awareness", "spaces:book", "spaces:cancel", "clubs:propose", "clubs:edit", "clubs:withdraw",
-    "clubs:join", "clubs:leave", "volunteering:register", "volunteering:my_hours", "points:claim",
-    "points:claim_detail", "points:claim_withdraw", "points:redeem", "topics:create", "topics:edit",
-    "topics:action", "topics:support", "topics:follow", "topics:comment", "topics:report", "topics:report_comment",
-    "help:new", "help:act", "help:track_act",
+    "signup",
+    "my_account",
+    "activities:sign_up",
+    "activities:cancel",
+    "evaluation:survey_satisfaction",
+    "evaluation:survey_awareness",
+    "spaces:book",
+    "spaces:cancel",
+    "clubs:propose",
+    "clubs:edit",
+    "clubs:withdraw",
+    "clubs:join",
+    "clubs:leave",
+    "volunteering:register",
+    "volunteering:my_hours",
+    "points:claim",
+    "points:claim_detail",
+    "points:claim_withdraw",
+    "points:redeem",
+    "topics:create",
+    "topics:edit",
+    "topics:action",
+    "topics:support",
+    "topics:follow",
+    "topics:comment",
+    "topics:report",
+    "topics:report_comment",
+    "help:new",
+    "help:act",
+    "help:track_act",
 }
 NOT_LIMITED = {
     "login",  # failed logins are throttled by participation.throttling
-    "logout", "my_data", "activities:event_ics", "activities:signup_detail", "activities:check_in_link",
-    "activities:calendar", "evaluation:community", "evaluation:indicators_json", "spaces:detail", "spaces:list",
-    "clubs:detail", "clubs:list", "services:circle", "points:my_points", "points:my_claims",
-    "points:my_redemptions", "points:rewards", "points:board", "topics:mine", "topics:detail", "topics:list",
-    "topics:meetings", "topics:meeting_detail", "topics:meeting_calendar", "help:track", "help:detail", "help:list",
+    "logout",
+    "my_data",
+    "activities:event_ics",
+    "activities:signup_detail",
+    "activities:check_in_link",
+    "activities:calendar",
+    "evaluation:community",
+    "evaluation:indicators_json",
+    "spaces:detail",
+    "spaces:list",
+    "clubs:detail",
+    "clubs:list",
+    "services:circle",
+    "points:my_points",
+    "points:my_claims",
+    "points:my_redemptions",
+    "points:rewards",
+    "points:board",
+    "topics:mine",
+    "topics:detail",
+    "topics:list",
+    "topics:meetings",
+    "topics:meeting_detail",
+    "topics:meeting_calendar",
+    "help:track",
+    "help:detail",
+    "help:list",
 }
 
 

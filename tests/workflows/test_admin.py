@@ -53,7 +53,9 @@ def test_post_approves_and_redirects_with_success_message(client, reviewer, make
 def test_post_with_comment_returns_for_changes(client, reviewer, make_submission):
     item = make_submission(ReviewState.SUBMITTED)
     client.force_login(reviewer)
-    client.post(transition_url(item, "return_for_changes"), {"seen_state": "submitted", "comment": "请补充照片"})
+    client.post(
+        transition_url(item, "return_for_changes"), {"seen_state": "submitted", "comment": "请补充照片"}
+    )
     assert SampleSubmission.objects.get(pk=item.pk).state == ReviewState.RETURNED
     assert TransitionLog.objects.get().comment == "请补充照片"
 
@@ -196,7 +198,9 @@ def test_history_shows_the_transition(client, reviewer, make_submission):
     entry = ModelLogEntry.objects.get(action=TRANSITION_LOG_ACTION)
     # Our formatter's message: "<action>: <from> → <to>" with the labels of the active language.
     expected = gettext("%(action)s: %(from)s → %(to)s") % {
-        "action": gettext("Reject"), "from": ReviewState.SUBMITTED.label, "to": ReviewState.REJECTED.label,
+        "action": gettext("Reject"),
+        "from": ReviewState.SUBMITTED.label,
+        "to": ReviewState.REJECTED.label,
     }
     assert entry.message == expected
     assert expected in content

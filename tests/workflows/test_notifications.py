@@ -63,7 +63,12 @@ def test_approval_notifies_the_author_only(act, author, reviewer, second_reviewe
 
 def test_in_site_preference_sends_no_email(act, author, reviewer, make_submission):
     prefer(author, Delivery.IN_SITE)
-    act(obj=make_submission(ReviewState.SUBMITTED), transition="reject", actor=reviewer, comment="不属于本社区事务")
+    act(
+        obj=make_submission(ReviewState.SUBMITTED),
+        transition="reject",
+        actor=reviewer,
+        comment="不属于本社区事务",
+    )
 
     assert Message.objects.get().recipient == author
     assert mail.outbox == []

@@ -7,92 +7,195 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TransitionLog',
+            name="TransitionLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.CharField(max_length=255, verbose_name='object id')),
-                ('transition', models.CharField(max_length=100, verbose_name='transition')),
-                ('from_state', models.CharField(max_length=50, verbose_name='from state')),
-                ('to_state', models.CharField(max_length=50, verbose_name='to state')),
-                ('comment', models.TextField(blank=True, verbose_name='comment')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='time')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='actor')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype', verbose_name='content type')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("object_id", models.CharField(max_length=255, verbose_name="object id")),
+                ("transition", models.CharField(max_length=100, verbose_name="transition")),
+                ("from_state", models.CharField(max_length=50, verbose_name="from state")),
+                ("to_state", models.CharField(max_length=50, verbose_name="to state")),
+                ("comment", models.TextField(blank=True, verbose_name="comment")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="time"
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="actor",
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                        verbose_name="content type",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'transition log entry',
-                'verbose_name_plural': 'transition log',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "transition log entry",
+                "verbose_name_plural": "transition log",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Message',
+            name="Message",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=64, verbose_name='kind')),
-                ('subject', models.CharField(max_length=200, verbose_name='subject')),
-                ('body', models.TextField(blank=True, verbose_name='body')),
-                ('url', models.CharField(blank=True, max_length=500, verbose_name='link')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='read at')),
-                ('emailed_at', models.DateTimeField(blank=True, null=True, verbose_name='emailed at')),
-                ('digested_at', models.DateTimeField(blank=True, null=True, verbose_name='sent in digest at')),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='workflow_messages', to=settings.AUTH_USER_MODEL, verbose_name='recipient')),
-                ('transition_log', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='messages', to='workflows.transitionlog', verbose_name='transition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=64, verbose_name="kind")),
+                ("subject", models.CharField(max_length=200, verbose_name="subject")),
+                ("body", models.TextField(blank=True, verbose_name="body")),
+                ("url", models.CharField(blank=True, max_length=500, verbose_name="link")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created at"
+                    ),
+                ),
+                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="read at")),
+                ("emailed_at", models.DateTimeField(blank=True, null=True, verbose_name="emailed at")),
+                (
+                    "digested_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="sent in digest at"),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="workflow_messages",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recipient",
+                    ),
+                ),
+                (
+                    "transition_log",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="messages",
+                        to="workflows.transitionlog",
+                        verbose_name="transition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'message',
-                'verbose_name_plural': 'messages',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "message",
+                "verbose_name_plural": "messages",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='NotificationPreference',
+            name="NotificationPreference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=64, verbose_name='kind')),
-                ('delivery', models.CharField(choices=[('in_site', 'In-site message only'), ('email_immediate', 'In-site message and an email at once'), ('daily_digest', 'In-site message and a daily email digest')], max_length=20, verbose_name='delivery')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notification_preferences', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=64, verbose_name="kind")),
+                (
+                    "delivery",
+                    models.CharField(
+                        choices=[
+                            ("in_site", "In-site message only"),
+                            ("email_immediate", "In-site message and an email at once"),
+                            ("daily_digest", "In-site message and a daily email digest"),
+                        ],
+                        max_length=20,
+                        verbose_name="delivery",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notification_preferences",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification preference',
-                'verbose_name_plural': 'notification preferences',
-                'ordering': ['user', 'kind'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'kind'), name='workflows_one_preference_per_kind'), models.CheckConstraint(condition=models.Q(('delivery__in', ['in_site', 'email_immediate', 'daily_digest'])), name='workflows_preference_delivery_valid')],
+                "verbose_name": "notification preference",
+                "verbose_name_plural": "notification preferences",
+                "ordering": ["user", "kind"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "kind"), name="workflows_one_preference_per_kind"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("delivery__in", ["in_site", "email_immediate", "daily_digest"])),
+                        name="workflows_preference_delivery_valid",
+                    ),
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='transitionlog',
-            index=models.Index(fields=['content_type', 'object_id', 'created_at'], name='workflows_log_object_time'),
+            model_name="transitionlog",
+            index=models.Index(
+                fields=["content_type", "object_id", "created_at"], name="workflows_log_object_time"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='transitionlog',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('transition', ''), _negated=True), models.Q(('from_state', ''), _negated=True), models.Q(('to_state', ''), _negated=True)), name='workflows_log_names_not_empty'),
+            model_name="transitionlog",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("transition", ""), _negated=True),
+                    models.Q(("from_state", ""), _negated=True),
+                    models.Q(("to_state", ""), _negated=True),
+                ),
+                name="workflows_log_names_not_empty",
+            ),
         ),
         migrations.AddIndex(
-            model_name='message',
-            index=models.Index(fields=['recipient', 'read_at'], name='workflows_msg_unread'),
+            model_name="message",
+            index=models.Index(fields=["recipient", "read_at"], name="workflows_msg_unread"),
         ),
         migrations.AddIndex(
-            model_name='message',
-            index=models.Index(fields=['recipient', '-created_at'], name='workflows_msg_recent'),
+            model_name="message",
+            index=models.Index(fields=["recipient", "-created_at"], name="workflows_msg_recent"),
         ),
         migrations.AddConstraint(
-            model_name='message',
-            constraint=models.CheckConstraint(condition=models.Q(('subject', ''), _negated=True), name='workflows_message_subject_not_empty'),
+            model_name="message",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("subject", ""), _negated=True), name="workflows_message_subject_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='message',
-            constraint=models.CheckConstraint(condition=models.Q(('kind', ''), _negated=True), name='workflows_message_kind_not_empty'),
+            model_name="message",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind", ""), _negated=True), name="workflows_message_kind_not_empty"
+            ),
         ),
     ]

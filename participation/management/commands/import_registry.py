@@ -13,7 +13,9 @@ from participation.models import Community
 
 
 class Command(BaseCommand):
-    help = "Import residents, volunteers, social organisations, social workers, facilities or behaviour items."
+    help = (
+        "Import residents, volunteers, social organisations, social workers, facilities or behaviour items."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=sorted(KINDS))
@@ -29,14 +31,17 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(_("No such file: %(file)s") % {"file": file})
         try:
-            report = import_file(kind=kind, community=target, data=path.read_bytes(), filename=path.name,
-                                 dry_run=dry_run)
+            report = import_file(
+                kind=kind, community=target, data=path.read_bytes(), filename=path.name, dry_run=dry_run
+            )
         except FileRefused as error:
             raise CommandError(error.message) from None
         except ImportFailed as failure:
             for error in failure.report.errors:
-                self.stderr.write(_("Row %(row)s, %(column)s: %(message)s")
-                                  % {"row": error.row, "column": error.column or "-", "message": error.message})
+                self.stderr.write(
+                    _("Row %(row)s, %(column)s: %(message)s")
+                    % {"row": error.row, "column": error.column or "-", "message": error.message}
+                )
             raise CommandError(
                 _("%(count)s errors: nothing was imported.") % {"count": len(failure.report.errors)}
             ) from None

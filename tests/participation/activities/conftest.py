@@ -20,12 +20,22 @@ def activity_index(community_a):
 
 @pytest.fixture
 def make_activity(activity_index):
-    def make(title="邻里节", capacity=2, points=5, volunteer=False, hours=Decimal("0"), deadline=None, **fields):
+    def make(
+        title="邻里节", capacity=2, points=5, volunteer=False, hours=Decimal("0"), deadline=None, **fields
+    ):
         page = ActivityPage(
-            title=title, slug=f"a{ActivityPage.objects.count() + 1}", place="社区广场", organiser="建设运行组",
-            starts_at=START, ends_at=START + timedelta(hours=2), capacity=capacity,
-            signup_deadline=deadline or START - timedelta(days=1), points=points,
-            is_volunteer_activity=volunteer, volunteer_hours=hours, **fields,
+            title=title,
+            slug=f"a{ActivityPage.objects.count() + 1}",
+            place="社区广场",
+            organiser="建设运行组",
+            starts_at=START,
+            ends_at=START + timedelta(hours=2),
+            capacity=capacity,
+            signup_deadline=deadline or START - timedelta(days=1),
+            points=points,
+            is_volunteer_activity=volunteer,
+            volunteer_hours=hours,
+            **fields,
         )
         activity_index.add_child(instance=page)
         page.save_revision().publish()
@@ -43,7 +53,9 @@ def activity(make_activity):
 def make_resident(community_a):
     def make(number: int, community=None, name=None):
         return services.create_resident(
-            mobile=f"139{number:08d}", password=PASSWORD, display_name=name or f"居民{number}",
+            mobile=f"139{number:08d}",
+            password=PASSWORD,
+            display_name=name or f"居民{number}",
             community=community or community_a[0],
         )
 

@@ -23,7 +23,9 @@ def test_check_in_awards_points_and_hours_once(make_activity, resident_a, operat
     entry = PointsEntry.objects.get()
     assert entry.kind == EntryKind.ACTIVITY and entry.source == signup and entry.actor == operations_a
     hours = VolunteerHours.objects.get()
-    assert hours.hours == Decimal("2.5") and hours.state == ReviewState.APPROVED and hours.author == resident_a
+    assert (
+        hours.hours == Decimal("2.5") and hours.state == ReviewState.APPROVED and hours.author == resident_a
+    )
     assert TransitionLog.objects.filter(object_id=str(hours.pk), to_state="approved").count() == 1
 
 

@@ -16,14 +16,26 @@ def unfold(text: str) -> list[str]:
 
 def test_lines_end_in_crlf_and_times_are_utc():
     start = datetime.datetime(2025, 6, 1, 9, 30, tzinfo=UTC8)
-    text = ical.calendar([ical.Event(uid="a-1@example.cn", start=start, end=start + datetime.timedelta(hours=2),
-                                     summary="邻里节")], name="五星社区活动",
-                         now=datetime.datetime(2025, 5, 1, tzinfo=datetime.UTC))
+    text = ical.calendar(
+        [
+            ical.Event(
+                uid="a-1@example.cn", start=start, end=start + datetime.timedelta(hours=2), summary="邻里节"
+            )
+        ],
+        name="五星社区活动",
+        now=datetime.datetime(2025, 5, 1, tzinfo=datetime.UTC),
+    )
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     lines = unfold(text)
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
-    assert {"VERSION:2.0", "UID:a-1@example.cn", "DTSTART:20250601T013000Z", "DTEND:20250601T033000Z",
-            "DTSTAMP:20250501T000000Z", "SUMMARY:邻里节"} <= set(lines)
+    assert {
+        "VERSION:2.0",
+        "UID:a-1@example.cn",
+        "DTSTART:20250601T013000Z",
+        "DTEND:20250601T033000Z",
+        "DTSTAMP:20250501T000000Z",
+        "SUMMARY:邻里节",
+    } <= set(lines)
 
 
 def test_text_is_escaped():

@@ -28,8 +28,9 @@ def test_one_signup_per_resident(activity, resident_a):
     assert ActivitySignup.objects.count() == 1
 
 
-def test_cancelling_promotes_the_first_on_the_waitlist_and_tells_them(activity, make_resident,
-                                                                      django_capture_on_commit_callbacks):
+def test_cancelling_promotes_the_first_on_the_waitlist_and_tells_them(
+    activity, make_resident, django_capture_on_commit_callbacks
+):
     a, b, c, d = (make_resident(n) for n in range(1, 5))
     first = services.sign_up(activity=activity, resident=a)
     services.sign_up(activity=activity, resident=b)

@@ -41,9 +41,17 @@ def make_club(community_a, resident_a):
         author = author or resident_a
         submitted_at = None if state in ("draft", "withdrawn") else timezone.now()
         return Club.objects.create(
-            community=community or community_a[0], author=author, leader=author, name=name, description="练习书法",
-            category="culture", meeting_time="每周三 19:00", place="文化展示厅", member_limit=member_limit,
-            state=state, submitted_at=submitted_at,
+            community=community or community_a[0],
+            author=author,
+            leader=author,
+            name=name,
+            description="练习书法",
+            category="culture",
+            meeting_time="每周三 19:00",
+            place="文化展示厅",
+            member_limit=member_limit,
+            state=state,
+            submitted_at=submitted_at,
         )
 
     return make

@@ -12,8 +12,13 @@ from workflows.services import perform_transition
 pytestmark = pytest.mark.django_db
 
 PROPOSAL = {
-    "name": "太极拳队", "category": "sports", "description": "晨练太极拳", "meeting_time": "每周六 7:00",
-    "place": "人人广场", "member_limit": "", "activities_url": "",
+    "name": "太极拳队",
+    "category": "sports",
+    "description": "晨练太极拳",
+    "meeting_time": "每周六 7:00",
+    "place": "人人广场",
+    "member_limit": "",
+    "activities_url": "",
 }
 
 
@@ -21,7 +26,12 @@ def test_a_resident_proposes_a_club_which_waits_for_review(client, resident_a, c
     client.force_login(resident_a)
     response = client.post("/clubs/wuxing/new/", PROPOSAL, follow=True)
     club = Club.objects.get()
-    assert (club.state, club.leader, club.author, club.community) == ("submitted", resident_a, resident_a, community_a[0])
+    assert (club.state, club.leader, club.author, club.community) == (
+        "submitted",
+        resident_a,
+        resident_a,
+        community_a[0],
+    )
     assert "已提交，建设运行组将进行审核" in response.content.decode()
     assert TransitionLog.objects.filter(object_id=str(club.pk), to_state="submitted").exists()
     # Not public yet: absent from the list, and its page exists only for its author (and staff).
@@ -42,7 +52,9 @@ def test_residents_of_another_community_cannot_propose_there(client, resident_b,
     client.force_login(resident_b)
     assert client.post("/clubs/wuxing/new/", PROPOSAL).status_code == 403
     with pytest.raises(PermissionDenied):
-        services.propose_club(author=resident_b, community=community_a[0], **{**PROPOSAL, "member_limit": None})
+        services.propose_club(
+            author=resident_b, community=community_a[0], **{**PROPOSAL, "member_limit": None}
+        )
     assert not Club.objects.exists()
 
 
@@ -61,7 +73,9 @@ REVIEW_MATRIX = [
 @pytest.mark.parametrize(("who", "allowed"), REVIEW_MATRIX)
 def test_review_permission_matrix(request, make_club, make_resident, transition, who, allowed):
     club = make_club("submitted")
-    actor = make_resident("13900000109", "王小红") if who == "other_resident" else request.getfixturevalue(who)
+    actor = (
+        make_resident("13900000109", "王小红") if who == "other_resident" else request.getfixturevalue(who)
+    )
     if allowed:
         club = perform_transition(obj=club, transition=transition, actor=actor, comment="请补充说明")
         assert club.state in ("approved", "returned", "rejected")
@@ -89,10 +103,16 @@ def test_only_the_author_withdraws_a_proposal(client, make_club, resident_a, mak
 
 
 def test_a_returned_proposal_is_edited_and_submitted_again(client, make_club, resident_a, operations_a):
-    club = perform_transition(obj=make_club("submitted"), transition="return_for_changes", actor=operations_a,
-                              comment="请写明活动地点")
+    club = perform_transition(
+        obj=make_club("submitted"),
+        transition="return_for_changes",
+        actor=operations_a,
+        comment="请写明活动地点",
+    )
     client.force_login(resident_a)
-    response = client.post(f"/clubs/{club.pk}/edit/", {**PROPOSAL, "name": "书法社", "place": "睦邻会客厅"}, follow=True)
+    response = client.post(
+        f"/clubs/{club.pk}/edit/", {**PROPOSAL, "name": "书法社", "place": "睦邻会客厅"}, follow=True
+    )
     club.refresh_from_db()
     assert (club.state, club.place) == ("submitted", "睦邻会客厅")
     assert "请写明活动地点" in response.content.decode()  # the review history shows the reason
@@ -150,7 +170,9 @@ def test_the_member_limit_is_enforced(client, make_club, make_resident):
 )
 def test_who_cannot_join(make_club, make_resident, community_b, state, community_of_joiner, message):
     club = make_club(state)
-    joiner = make_resident("13900000109", "王小红", community=community_b[0] if community_of_joiner == "b" else None)
+    joiner = make_resident(
+        "13900000109", "王小红", community=community_b[0] if community_of_joiner == "b" else None
+    )
     with pytest.raises(services.ClubActionRefused) as refusal:
         services.join_club(club=club, resident=joiner)
     assert message in " ".join(refusal.value.messages)
@@ -177,9 +199,12 @@ def test_the_detail_page_shows_a_count_and_masked_names_only(client, make_club, 
 def test_the_detail_page_lists_the_members_a_hundred_a_page(client, make_club):
     club = make_club()
     # 100 members 甲…乙 (甲*乙), then a later one 丙…丁: the second page shows only the 101st.
-    people = User.objects.bulk_create([
-        User(mobile=f"137{n:08d}", display_name="甲某乙" if n < 100 else "丙某丁", password="!") for n in range(101)
-    ])
+    people = User.objects.bulk_create(
+        [
+            User(mobile=f"137{n:08d}", display_name="甲某乙" if n < 100 else "丙某丁", password="!")
+            for n in range(101)
+        ]
+    )
     ClubMembership.objects.bulk_create([ClubMembership(club=club, resident=person) for person in people])
     first = client.get(f"/clubs/{club.pk}/").content.decode()
     assert first.count("甲*乙") == 100 and "丙*丁" not in first
@@ -211,11 +236,14 @@ def test_my_account_lists_my_clubs(client, make_club, resident_a, make_resident)
 
 
 @pytest.mark.parametrize("count", [3, 30])
-def test_club_pages_stay_within_the_query_budget(client, make_club, make_resident, count,
-                                                 django_assert_max_num_queries):
+def test_club_pages_stay_within_the_query_budget(
+    client, make_club, make_resident, count, django_assert_max_num_queries
+):
     clubs = [make_club(name=f"社团{number}") for number in range(count)]
     for number in range(count):
-        ClubMembership.objects.create(club=clubs[0], resident=make_resident(f"139000002{number:02d}", f"成员{number}"))
+        ClubMembership.objects.create(
+            club=clubs[0], resident=make_resident(f"139000002{number:02d}", f"成员{number}")
+        )
     client.cookies["sessionid"] = "not-a-session"  # past the anonymous page cache
     for url in ("/clubs/wuxing/", f"/clubs/{clubs[0].pk}/"):
         client.get(url)

@@ -16,8 +16,11 @@ from .conftest import csv_bytes, xlsx_bytes
 pytestmark = pytest.mark.django_db
 
 ORG_HEADER = ["名称", "类型", "登记状态", "登记或备案日期", "联系人", "联系电话", "在册"]
-ORGS = [ORG_HEADER, ["夕阳红服务社", "服务类", "已备案", "2024-03-01", "王芳", "0519-8888", "是"],
-        ["邻里互助会", "互助类", "已登记", "2023/5/6", "刘强", "", ""]]
+ORGS = [
+    ORG_HEADER,
+    ["夕阳红服务社", "服务类", "已备案", "2024-03-01", "王芳", "0519-8888", "是"],
+    ["邻里互助会", "互助类", "已登记", "2023/5/6", "刘强", "", ""],
+]
 RESIDENTS = [["手机号", "姓名"], ["13912345678", "张三"], ["139 1234 5679", "李四"]]
 
 
@@ -59,14 +62,19 @@ def test_an_invalid_row_imports_nothing(community_a):
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
 def test_csv_encodings(community_a, encoding):
     run("residents", community_a[0], csv_bytes(RESIDENTS, encoding))
-    assert set(User.objects.filter(groups__name="居民").values_list("display_name", flat=True)) == {"张三", "李四"}
+    assert set(User.objects.filter(groups__name="居民").values_list("display_name", flat=True)) == {
+        "张三",
+        "李四",
+    }
     assert User.objects.get(display_name="李四").mobile == "13912345679"
 
 
 def test_xlsx(community_a):
-    rows = [["名称", "类型", "面积（平方米）", "居民服务或活动用房", "垃圾分类设施", "已建成", "在册"],
-            ["党群服务中心", "社区综合服务设施", 800, "是", "否", "是", "是"],
-            ["分类房", "垃圾分类设施", 12.5, "否", "是", "否", "是"]]
+    rows = [
+        ["名称", "类型", "面积（平方米）", "居民服务或活动用房", "垃圾分类设施", "已建成", "在册"],
+        ["党群服务中心", "社区综合服务设施", 800, "是", "否", "是", "是"],
+        ["分类房", "垃圾分类设施", 12.5, "否", "是", "否", "是"],
+    ]
     run("facilities", community_a[0], xlsx_bytes(rows), filename="设施.xlsx")
     assert Facility.objects.get(name="分类房").area == Decimal("12.5")
     assert Facility.objects.get(name="党群服务中心").is_service_space
@@ -91,7 +99,7 @@ def test_duplicate_keys_inside_the_file(community_a):
     assert not User.objects.filter(groups__name="居民").exists()
 
 
-@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "@SUM(A1)", "+cmd|' /C calc'!A0", "-2+3"])
+@pytest.mark.parametrize("cell", ['=HYPERLINK("http://x")', "@SUM(A1)", "+cmd|' /C calc'!A0", "-2+3"])
 def test_formula_cells_are_refused(community_a, cell):
     rows = [*RESIDENTS, ["13912345670", cell]]
     errors = errors_of("residents", community_a[0], csv_bytes(rows))
@@ -100,23 +108,30 @@ def test_formula_cells_are_refused(community_a, cell):
 
 
 def test_xlsx_formula_cells_are_refused(community_a):
-    rows = [["名称", "类型", "面积（平方米）", "居民服务或活动用房", "垃圾分类设施", "已建成", "在册"],
-            ["活动室", "公共活动空间", "=10*10", "是", "否", "是", "是"]]
+    rows = [
+        ["名称", "类型", "面积（平方米）", "居民服务或活动用房", "垃圾分类设施", "已建成", "在册"],
+        ["活动室", "公共活动空间", "=10*10", "是", "否", "是", "是"],
+    ]
     errors = errors_of("facilities", community_a[0], xlsx_bytes(rows))
     assert errors[0][:2] == (2, "面积（平方米）")
     assert not Facility.objects.exists()
 
 
 def test_negative_numbers_are_values_not_formulas(community_a):
-    rows = [["清单", "序号", "分类", "行为", "积分", "在册"], ["负面行为", "1", "公共设施", "乱拉电线", "-5", "是"],
-            ["正面行为", "1", "参与", "参加议事", "3", "是"]]
+    rows = [
+        ["清单", "序号", "分类", "行为", "积分", "在册"],
+        ["负面行为", "1", "公共设施", "乱拉电线", "-5", "是"],
+        ["正面行为", "1", "参与", "参加议事", "3", "是"],
+    ]
     run("behaviour_items", community_a[0], csv_bytes(rows))
     assert BehaviourItem.objects.get(polarity="negative").points == -5
 
 
 def test_bad_values_get_chinese_errors_per_column(community_a):
-    facilities = [["名称", "类型", "面积（平方米）", "居民服务或活动用房", "垃圾分类设施", "已建成", "在册"],
-                  ["活动室", "公共活动空间", "-30", "是", "否", "是", "是"]]
+    facilities = [
+        ["名称", "类型", "面积（平方米）", "居民服务或活动用房", "垃圾分类设施", "已建成", "在册"],
+        ["活动室", "公共活动空间", "-30", "是", "否", "是", "是"],
+    ]
     assert errors_of("facilities", community_a[0], csv_bytes(facilities)) == [
         (2, "面积（平方米）", "面积必须大于 0 平方米。")
     ]
@@ -145,7 +160,10 @@ def test_a_50000_row_file_is_refused(community_a):
 def test_residents_of_another_community_or_staff_are_not_taken_over(community_a, resident_b, coordinator_a):
     rows = [["手机号", "姓名"], [resident_b.mobile, "改名"], [coordinator_a.mobile, "改名"]]
     errors = errors_of("residents", community_a[0], csv_bytes(rows))
-    assert errors == [(2, "手机号", "该手机号已在其他社区登记。"), (3, "手机号", "该手机号属于工作人员账号。")]
+    assert errors == [
+        (2, "手机号", "该手机号已在其他社区登记。"),
+        (3, "手机号", "该手机号属于工作人员账号。"),
+    ]
     resident_b.refresh_from_db()
     assert resident_b.display_name == "李秀英"
 
@@ -170,7 +188,9 @@ def test_the_management_command(community_a, tmp_path, capsys):
     call_command("import_registry", "social_organisations", str(path), "--community", "wuxing")
     assert SocialOrganisation.objects.count() == 2
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(csv_bytes([["姓名", "手机号", "职业资格", "取证日期", "在册"], ["王芳", "1", "无", "", ""]]))
+    bad.write_bytes(
+        csv_bytes([["姓名", "手机号", "职业资格", "取证日期", "在册"], ["王芳", "1", "无", "", ""]])
+    )
     with pytest.raises(CommandError) as error:
         call_command("import_registry", "social_workers", str(bad), "--community", "wuxing")
     assert "什么也没有导入" in str(error.value)

@@ -53,7 +53,9 @@ def test_the_same_file_twice_updates_and_creates_nothing(community_a):
 
 def test_new_accounts_belong_to_the_community_without_a_usable_password(community_a, resident_a):
     community = community_a[0]
-    report = run(community, csv_bytes([HEADER, ["１６０ ００００ ０００１", "王五"], [resident_a.mobile, "张大明"]]))
+    report = run(
+        community, csv_bytes([HEADER, ["１６０ ００００ ０００１", "王五"], [resident_a.mobile, "张大明"]])
+    )
     assert (report.new, report.updated) == (1, 1)
     new = User.objects.get(mobile="16000000001")  # full-width digits and spaces normalised
     assert (new.display_name, new.has_usable_password(), new.is_staff) == ("王五", False, False)
@@ -91,7 +93,9 @@ def test_errors_of_many_rows_are_all_reported_with_their_row_numbers(community_a
 
 def test_a_name_too_long_for_the_account_is_an_error_of_its_row(community_a, resident_a):
     rows = [HEADER, ["16000000001", "好"], [resident_a.mobile, "长" * 51]]
-    assert errors_of(community_a[0], csv_bytes(rows)) == [(3, "姓名", "确保该变量包含不超过 50 字符 (目前字符数 51)。")]
+    assert errors_of(community_a[0], csv_bytes(rows)) == [
+        (3, "姓名", "确保该变量包含不超过 50 字符 (目前字符数 51)。")
+    ]
     assert not User.objects.filter(mobile="16000000001").exists()
 
 
@@ -111,8 +115,9 @@ def test_the_queries_do_not_grow_row_by_row(community_a):
     assert len(queries) < 100  # batches of rows, not a query or more per row
 
 
-def test_a_number_registered_between_the_check_and_the_write_is_reported(community_a, resident_b,
-                                                                           monkeypatch):
+def test_a_number_registered_between_the_check_and_the_write_is_reported(
+    community_a, resident_b, monkeypatch
+):
     found = resident_import.accounts_by_mobile
     calls = []
 

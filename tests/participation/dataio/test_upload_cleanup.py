@@ -17,15 +17,21 @@ from .conftest import csv_bytes
 
 pytestmark = pytest.mark.django_db
 
-ORGS = csv_bytes([["名称", "类型", "登记状态", "登记或备案日期", "联系人", "联系电话", "在册"],
-                  ["夕阳红服务社", "服务类", "已备案", "2024-03-01", "", "", "是"]])
+ORGS = csv_bytes(
+    [
+        ["名称", "类型", "登记状态", "登记或备案日期", "联系人", "联系电话", "在册"],
+        ["夕阳红服务社", "服务类", "已备案", "2024-03-01", "", "", "是"],
+    ]
+)
 
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     # The production backend (a directory, shared by the app servers), whose files' ages can be set.
-    settings.STORAGES = {**settings.STORAGES,
-                         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
 
@@ -40,15 +46,22 @@ def age(name: str, seconds: int) -> None:
 
 
 def preview(client, community):
-    response = client.post("/admin/data/", {"kind": "social_organisations", "community": community.pk,
-                                            "file": SimpleUploadedFile("orgs.csv", ORGS)})
+    response = client.post(
+        "/admin/data/",
+        {
+            "kind": "social_organisations",
+            "community": community.pk,
+            "file": SimpleUploadedFile("orgs.csv", ORGS),
+        },
+    )
     assert "尚未保存" in response.content.decode()
     return response.context["token"]
 
 
 def test_the_command_deletes_expired_uploads_and_keeps_fresh_ones():
-    old, just_expired, fresh = (store_upload(data=b"x", filename=f"{name}.csv")
-                                for name in ("old", "expired", "fresh"))
+    old, just_expired, fresh = (
+        store_upload(data=b"x", filename=f"{name}.csv") for name in ("old", "expired", "fresh")
+    )
     age(old, 3 * 24 * 3600)
     age(just_expired, TOKEN_MAX_AGE + 10 * 60)
     age(fresh, TOKEN_MAX_AGE - 60)  # its preview may still be confirmed

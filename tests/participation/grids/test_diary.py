@@ -16,13 +16,20 @@ SECRET = "独居老人反映家中漏水严重"
 
 @pytest.fixture
 def grid_a(community_a, coordinator_a):
-    return Grid.objects.create(community=community_a[0], name="第一网格", worker=coordinator_a,
-                               party_branch="第一网格党支部", position="3幢架空层党群服务站")
+    return Grid.objects.create(
+        community=community_a[0],
+        name="第一网格",
+        worker=coordinator_a,
+        party_branch="第一网格党支部",
+        position="3幢架空层党群服务站",
+    )
 
 
 @pytest.fixture
 def household_a(community_a, grid_a):
-    return Household.objects.create(community=community_a[0], grid=grid_a, address="3幢2单元501", head_name="王奶奶")
+    return Household.objects.create(
+        community=community_a[0], grid=grid_a, address="3幢2单元501", head_name="王奶奶"
+    )
 
 
 @pytest.fixture
@@ -41,8 +48,15 @@ def evaluation_a(make_staff, community_a):
 
 
 def diary_post(household, concerns=SECRET):
-    return {"household": household.pk, "kind": "visit", "visited_on": "2026-11-20", "participants": "网格员、王奶奶",
-            "concerns": concerns, "follow_up": "联系物业维修", "follow_up_due": ""}
+    return {
+        "household": household.pk,
+        "kind": "visit",
+        "visited_on": "2026-11-20",
+        "participants": "网格员、王奶奶",
+        "concerns": concerns,
+        "follow_up": "联系物业维修",
+        "follow_up_due": "",
+    }
 
 
 def test_staff_record_a_visit_in_the_admin(client, operations_a, household_a, grid_a):
@@ -60,7 +74,9 @@ def test_a_household_of_another_community_is_refused(client, operations_a, house
     assert "该住户属于其他社区" in response.content.decode()
     assert not DiaryEntry.objects.exists()
     with pytest.raises(ValidationError):
-        record_diary_entry(author=operations_a, household=household_b, visited_on=date(2026, 11, 1), concerns="x")
+        record_diary_entry(
+            author=operations_a, household=household_b, visited_on=date(2026, 11, 1), concerns="x"
+        )
     assert not DiaryEntry.objects.exists()
 
 
@@ -74,7 +90,9 @@ def test_grid_worker_group_keeps_the_diary(client, make_staff, community_a, hous
 
 
 def test_evaluation_group_sees_counts_not_contents(client, operations_a, evaluation_a, household_a):
-    record_diary_entry(author=operations_a, household=household_a, visited_on=date(2026, 11, 3), concerns=SECRET)
+    record_diary_entry(
+        author=operations_a, household=household_a, visited_on=date(2026, 11, 3), concerns=SECRET
+    )
     client.force_login(evaluation_a)
     assert client.get(reverse("diary:index")).status_code in (302, 403)
     html = client.get(reverse("participation_diary_statistics")).content.decode()
@@ -97,9 +115,12 @@ def test_diary_content_never_reaches_public_pages_or_residents(client, demo):
     assert SECRET not in client.get("/me/data.json").content.decode()
 
 
-def test_staff_of_another_community_cannot_open_an_entry(client, operations_a, household_a, make_staff, community_b):
-    entry = record_diary_entry(author=operations_a, household=household_a, visited_on=date(2026, 11, 3),
-                               concerns=SECRET)
+def test_staff_of_another_community_cannot_open_an_entry(
+    client, operations_a, household_a, make_staff, community_b
+):
+    entry = record_diary_entry(
+        author=operations_a, household=household_a, visited_on=date(2026, 11, 3), concerns=SECRET
+    )
     other = make_staff("13800000203", StaffRole.OPERATIONS, community_b[0], "运行乙")
     client.force_login(other)
     assert client.get(reverse("diary:edit", args=(entry.pk,))).status_code in (302, 403)

@@ -63,12 +63,16 @@ def clock():
 
 @pytest.fixture
 def category_a(community_a):
-    return HelpCategory.objects.create(community=community_a[0], name="水电维修", response_hours=24, resolution_days=7)
+    return HelpCategory.objects.create(
+        community=community_a[0], name="水电维修", response_hours=24, resolution_days=7
+    )
 
 
 @pytest.fixture
 def category_b(community_b):
-    return HelpCategory.objects.create(community=community_b[0], name="邻里纠纷", response_hours=48, resolution_days=10)
+    return HelpCategory.objects.create(
+        community=community_b[0], name="邻里纠纷", response_hours=48, resolution_days=10
+    )
 
 
 @pytest.fixture
@@ -110,17 +114,35 @@ def resident_a2(community_a):
 def make_request(community_a, category_a, resident_a, committed):
     """make_request(requester=..., state=...) walks the real services up to the state asked for."""
 
-    def make(*, requester=resident_a, state=HelpState.SUBMITTED, category=category_a, summary="楼道灯坏了",
-             handler=None, actor=None, is_public=False, is_sensitive=False, visitor_phone="13700000001"):
+    def make(
+        *,
+        requester=resident_a,
+        state=HelpState.SUBMITTED,
+        category=category_a,
+        summary="楼道灯坏了",
+        handler=None,
+        actor=None,
+        is_public=False,
+        is_sensitive=False,
+        visitor_phone="13700000001",
+    ):
         with committed():
-            return _make(requester, state, category, summary, handler, actor, is_public, is_sensitive, visitor_phone)
+            return _make(
+                requester, state, category, summary, handler, actor, is_public, is_sensitive, visitor_phone
+            )
 
     def _make(requester, state, category, summary, handler, actor, is_public, is_sensitive, visitor_phone):
         community = category.community
         request, token = services.submit_request(
-            community=community, category=category, summary=summary, description="三楼楼道灯不亮，晚上很危险。",
-            requester=requester, name="" if requester else "孙访客", phone="" if requester else visitor_phone,
-            is_public=is_public, is_sensitive=is_sensitive,
+            community=community,
+            category=category,
+            summary=summary,
+            description="三楼楼道灯不亮，晚上很危险。",
+            requester=requester,
+            name="" if requester else "孙访客",
+            phone="" if requester else visitor_phone,
+            is_public=is_public,
+            is_sensitive=is_sensitive,
         )
         request.token = token
         steps = {

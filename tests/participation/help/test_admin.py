@@ -28,38 +28,58 @@ def test_menu_and_pages_render_for_a_coordinator(client, coordinator_a, make_flo
     inspect = client.get(reverse("help_requests:inspect", args=[request.pk])).content.decode()
     assert "办理过程" in inspect and "已办结" in inspect
     assert "<img" in inspect and "运行甲" in inspect
-    for name in ("help_requests:index", "help_categories:index", "help_response_templates:index",
-                 "help_statistics:index", "help_requests:add"):
+    for name in (
+        "help_requests:index",
+        "help_categories:index",
+        "help_response_templates:index",
+        "help_statistics:index",
+        "help_requests:add",
+    ):
         assert client.get(reverse(name)).status_code == 200, name
 
 
 def test_marking_sensitive_takes_a_request_off_the_public_list(client, coordinator_a, make_flow, category_a):
     request = make_flow(is_public=True, summary="邻居噪音")
     client.force_login(coordinator_a)
-    response = client.post(reverse("help_requests:edit", args=[request.pk]),
-                           {"category": category_a.pk, "is_sensitive": "on"})
+    response = client.post(
+        reverse("help_requests:edit", args=[request.pk]), {"category": category_a.pk, "is_sensitive": "on"}
+    )
     assert response.status_code == 302
     assert fresh(request).is_sensitive and not fresh(request).is_public
     assert "<h3>邻居噪音</h3>" not in client.get(reverse("help:list", args=["wuxing"])).content.decode()
 
 
-def test_categories_and_templates_are_scoped_to_my_community(client, coordinator_a, operations_a, community_a,
-                                                              community_b):
+def test_categories_and_templates_are_scoped_to_my_community(
+    client, coordinator_a, operations_a, community_a, community_b
+):
     HelpCategory.objects.create(community=community_b[0], name="乙村类别")
     ResponseTemplate.objects.create(community=community_b[0], title="乙村模板", text="……")
     client.force_login(coordinator_a)
     assert "乙村类别" not in client.get(reverse("help_categories:index")).content.decode()
-    response = client.post(reverse("help_categories:add"), {
-        "community": community_a[0].pk, "name": "助老服务", "response_hours": 12, "resolution_days": 3,
-        "sort_order": 1, "is_active": "on",
-    })
+    response = client.post(
+        reverse("help_categories:add"),
+        {
+            "community": community_a[0].pk,
+            "name": "助老服务",
+            "response_hours": 12,
+            "resolution_days": 3,
+            "sort_order": 1,
+            "is_active": "on",
+        },
+    )
     assert response.status_code == 302, response.context["form"].errors
     assert HelpCategory.objects.filter(name="助老服务").exists()
     client.force_login(operations_a)
     assert "乙村模板" not in client.get(reverse("help_response_templates:index")).content.decode()
-    response = client.post(reverse("help_response_templates:add"), {
-        "community": community_b[0].pk, "title": "越权模板", "text": "x", "is_active": "on",
-    })
+    response = client.post(
+        reverse("help_response_templates:add"),
+        {
+            "community": community_b[0].pk,
+            "title": "越权模板",
+            "text": "x",
+            "is_active": "on",
+        },
+    )
     assert not ResponseTemplate.objects.filter(title="越权模板").exists()
 
 

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 def test_assign_to_staff_member(make_flow, coordinator_a, operations_a, committed):
     request = make_flow(HelpState.ACCEPTED)
     with committed():
-        assigned = services.assign(request=request, actor=coordinator_a, staff=operations_a, comment="请今天处理")
+        assigned = services.assign(
+            request=request, actor=coordinator_a, staff=operations_a, comment="请今天处理"
+        )
     assert assigned.handler_kind == "staff" and assigned.handler_display == "运行甲"
     message = Message.objects.get(recipient=operations_a, transition_log__transition="assign")
     assert "您处理的解忧请求" in message.subject and "请今天处理" in message.body
@@ -47,19 +49,23 @@ def test_assign_to_volunteer_who_handles_on_the_public_site(
 
 
 def organisation(community, name="阳光社工服务中心", **fields):
-    return SocialOrganisation.objects.create(community=community, name=name, org_type="service", status="filed",
-                                             **fields)
+    return SocialOrganisation.objects.create(
+        community=community, name=name, org_type="service", status="filed", **fields
+    )
 
 
-def test_assign_to_social_organisation_and_operations_acts_for_it(make_flow, coordinator_a, operations_a,
-                                                                   community_a):
+def test_assign_to_social_organisation_and_operations_acts_for_it(
+    make_flow, coordinator_a, operations_a, community_a
+):
     request = make_flow(HelpState.ACCEPTED)
     sunshine = organisation(community_a[0], contact_name="刘老师", contact_phone="13500000000")
     assigned = services.assign(request=request, actor=coordinator_a, organisation=sunshine)
     assert assigned.handler_kind == "organisation" and assigned.assigned_organisation == sunshine
     # Its name and contact as they were at assignment stay with the request.
-    assert (assigned.handler_display, assigned.assigned_organisation_contact) == ("阳光社工服务中心",
-                                                                                  "刘老师 13500000000")
+    assert (assigned.handler_display, assigned.assigned_organisation_contact) == (
+        "阳光社工服务中心",
+        "刘老师 13500000000",
+    )
     started = services.take_transition(request=assigned, transition="start", actor=operations_a)
     assert started.state == HelpState.IN_PROGRESS
 
@@ -95,14 +101,18 @@ def test_database_refuses_two_handlers(make_flow, operations_a, volunteer_a):
         HelpRequest.objects.filter(pk=request.pk).update(assigned_volunteer=volunteer_a)
 
 
-def test_admin_assign_form_lists_community_handlers(client, make_flow, coordinator_a, operations_a, operations_b):
+def test_admin_assign_form_lists_community_handlers(
+    client, make_flow, coordinator_a, operations_a, operations_b
+):
     request = make_flow(HelpState.ACCEPTED)
     client.force_login(coordinator_a)
     page = client.get(reverse("help_requests:transition", args=[request.pk, "assign"])).content.decode()
     assert "运行甲" in page and "运行乙" not in page
     other = organisation(request.community, "某组织")
-    response = client.post(reverse("help_requests:transition", args=[request.pk, "assign"]),
-                           {"seen_state": "accepted", "staff": operations_a.pk, "organisation": other.pk})
+    response = client.post(
+        reverse("help_requests:transition", args=[request.pk, "assign"]),
+        {"seen_state": "accepted", "staff": operations_a.pk, "organisation": other.pk},
+    )
     assert response.status_code == 200 and "三者选一" in response.content.decode()
     assert fresh(request).state == HelpState.ACCEPTED
 
@@ -115,7 +125,7 @@ def test_duplicate_is_linked_and_its_requester_follows_the_original(
     client.force_login(coordinator_a)
     url = reverse("help_requests:transition", args=[duplicate.pk, "mark_duplicate"])
     assert "楼道灯坏了" in client.get(url).content.decode()
-    client.post(url, {"seen_state": "submitted", "original": original.pk, "comment": "与#%d相同" % original.pk})
+    client.post(url, {"seen_state": "submitted", "original": original.pk, "comment": f"与#{original.pk}相同"})
     marked = fresh(duplicate)
     assert marked.state == HelpState.DUPLICATE and marked.duplicate_of == original
     # The duplicate's requester is told, and then hears of each step of the original.
@@ -123,13 +133,17 @@ def test_duplicate_is_linked_and_its_requester_follows_the_original(
     with committed():
         services.assign(request=original, actor=coordinator_a, staff=operations_a)
     followed = Message.objects.get(recipient=resident_a2, transition_log__transition="assign")
-    assert "您关注的解忧请求" in followed.subject and followed.url == reverse("help:detail", args=[duplicate.pk])
+    assert "您关注的解忧请求" in followed.subject and followed.url == reverse(
+        "help:detail", args=[duplicate.pk]
+    )
     client.force_login(resident_a2)
     page = client.get(reverse("help:detail", args=[duplicate.pk])).content.decode()
     assert "已与先前的请求合并处理" in page and "已派单" in page
 
 
-def test_original_must_be_of_the_same_community(make_flow, make_request, coordinator_a, category_b, resident_b):
+def test_original_must_be_of_the_same_community(
+    make_flow, make_request, coordinator_a, category_b, resident_b
+):
     other = make_request(requester=resident_b, category=category_b)
     request = make_flow()
     with pytest.raises(services.InvalidOriginal):
@@ -164,8 +178,9 @@ def test_only_an_active_organisation_of_the_communitys_registry_may_handle(
     assert reverse("social_organisations:edit", args=[sunshine.pk]) in inspect
 
 
-def test_the_data_migration_links_requests_to_the_registry_by_name(make_flow, coordinator_a, community_a,
-                                                                    community_b):
+def test_the_data_migration_links_requests_to_the_registry_by_name(
+    make_flow, coordinator_a, community_a, community_b
+):
     from importlib import import_module
 
     from django.apps import apps
@@ -174,7 +189,9 @@ def test_the_data_migration_links_requests_to_the_registry_by_name(make_flow, co
     matched, unmatched = make_flow(HelpState.ACCEPTED), make_flow(HelpState.ACCEPTED, summary="另一件事")
     # Assigned by name, as before the registry: set on the rows directly.
     for request, name in ((matched, "阳光社工服务中心 "), (unmatched, "无名小组")):
-        HelpRequest.objects.filter(pk=request.pk).update(state=HelpState.ASSIGNED, assigned_organisation_name=name)
+        HelpRequest.objects.filter(pk=request.pk).update(
+            state=HelpState.ASSIGNED, assigned_organisation_name=name
+        )
     organisation(community_b[0])  # the same name in another community is not theirs
     sunshine = organisation(community_a[0])
     migration.link_registry(apps, None)

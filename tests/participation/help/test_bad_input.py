@@ -16,8 +16,14 @@ pytestmark = pytest.mark.django_db
 
 
 def post_new(client, category, **data):
-    payload = {"name": "孙访客", "phone": "13700000001", "category": category.pk, "summary": "下水道堵了",
-               "description": "小区东门下水道堵塞。", **data}
+    payload = {
+        "name": "孙访客",
+        "phone": "13700000001",
+        "category": category.pk,
+        "summary": "下水道堵了",
+        "description": "小区东门下水道堵塞。",
+        **data,
+    }
     return client.post(reverse("help:new", args=["wuxing"]), payload)
 
 
@@ -61,7 +67,10 @@ def test_category_of_another_community_is_refused(client, category_a, category_b
 def test_fake_and_oversized_images_are_refused(client, category_a, settings, monkeypatch):
     fake = SimpleUploadedFile("photo.jpg", b"<svg onload=alert(1)>", content_type="image/jpeg")
     response = post_new(client, category_a, photos=[fake])
-    assert "photo.jpg：此文件不是 JPEG、PNG 或 WebP 图片" in response.content.decode() or "photo.jpg: 此文件不是 JPEG、PNG 或 WebP 图片" in response.content.decode()
+    assert (
+        "photo.jpg：此文件不是 JPEG、PNG 或 WebP 图片" in response.content.decode()
+        or "photo.jpg: 此文件不是 JPEG、PNG 或 WebP 图片" in response.content.decode()
+    )
     monkeypatch.setattr("participation.uploads.MAX_BYTES", 10)
     big = SimpleUploadedFile("big.png", png_bytes(), content_type="image/png")
     response = post_new(client, category_a, photos=[big])
@@ -104,7 +113,9 @@ def test_reopening_after_30_days_is_refused(client, make_flow, resident_a, clock
     request = make_flow(HelpState.CLOSED)
     clock.advance(days=31)
     client.force_login(resident_a)
-    response = client.post(reverse("help:act", args=[request.pk, "reopen"]), {"reason": "又坏了"}, follow=True)
+    response = client.post(
+        reverse("help:act", args=[request.pk, "reopen"]), {"reason": "又坏了"}, follow=True
+    )
     assert "办结已超过30天，不能再重新打开" in response.content.decode()
     assert fresh(request).state == HelpState.CLOSED and fresh(request).rating == 5
 
@@ -126,6 +137,8 @@ def test_reopen_needs_a_reason(client, make_flow, resident_a):
 def test_resolution_note_is_required(client, make_flow, operations_a):
     request = make_flow(HelpState.IN_PROGRESS)
     client.force_login(operations_a)
-    response = client.post(reverse("help_requests:transition", args=[request.pk, "resolve"]),
-                           {"seen_state": "in_progress", "comment": ""})
+    response = client.post(
+        reverse("help_requests:transition", args=[request.pk, "resolve"]),
+        {"seen_state": "in_progress", "comment": ""},
+    )
     assert response.status_code == 200 and fresh(request).state == HelpState.IN_PROGRESS

@@ -60,8 +60,9 @@ def test_a_residents_request_goes_to_the_grid_worker_on_acceptance(
     with committed():
         accepted = services.take_transition(request=request, transition="accept", actor=coordinator_a)
     assert accepted.state == HelpState.ASSIGNED and accepted.assigned_staff == worker_a
-    steps = list(TransitionLog.objects.filter(object_id=request.pk).order_by("pk")
-                 .values_list("transition", flat=True))
+    steps = list(
+        TransitionLog.objects.filter(object_id=request.pk).order_by("pk").values_list("transition", flat=True)
+    )
     assert steps == ["submit", "accept", "assign"]
     message = Message.objects.get(recipient=worker_a, transition_log__transition="assign")
     assert "第一网格" in message.body and message.url == reverse("help_requests:edit", args=[request.pk])
@@ -77,10 +78,17 @@ def test_no_routing_without_a_grid_or_a_worker(make_request, resident_a, residen
         assert accepted.state == HelpState.ACCEPTED and accepted.handler_kind is None
 
 
-def test_the_grid_worker_never_handles_their_own_request(worker_a, grid_a, coordinator_a, community_a, category_a):
+def test_the_grid_worker_never_handles_their_own_request(
+    worker_a, grid_a, coordinator_a, community_a, category_a
+):
     live_in(worker_a, grid_a)
-    request, _token = services.submit_request(community=community_a[0], category=category_a, summary="家里漏水",
-                                              description="厨房漏水。", requester=worker_a)
+    request, _token = services.submit_request(
+        community=community_a[0],
+        category=category_a,
+        summary="家里漏水",
+        description="厨房漏水。",
+        requester=worker_a,
+    )
     accepted = services.take_transition(request=request, transition="accept", actor=coordinator_a)
     assert accepted.state == HelpState.ACCEPTED and accepted.assigned_staff is None
 
@@ -91,10 +99,19 @@ def test_staff_enter_a_request_for_a_grid_and_may_accept_without_routing(
     client.force_login(coordinator_a)
     form = client.get(reverse("help_requests:add")).content.decode()
     assert "第一网格" in form
-    response = client.post(reverse("help_requests:add"), {
-        "community": community_a[0].pk, "name": "孙大爷", "phone": "13700000009", "channel": "phone",
-        "grid": grid_a.pk, "category": category_a.pk, "summary": "楼道堆物", "description": "三楼楼道堆满杂物。",
-    })
+    response = client.post(
+        reverse("help_requests:add"),
+        {
+            "community": community_a[0].pk,
+            "name": "孙大爷",
+            "phone": "13700000009",
+            "channel": "phone",
+            "grid": grid_a.pk,
+            "category": category_a.pk,
+            "summary": "楼道堆物",
+            "description": "三楼楼道堆满杂物。",
+        },
+    )
     assert response.status_code == 302
     request = HelpRequest.objects.get(summary="楼道堆物")
     assert request.grid == grid_a and request.entered_by == coordinator_a
@@ -110,10 +127,19 @@ def test_entering_a_request_for_another_communitys_grid_is_refused(
     client, coordinator_a, community_a, category_a, grid_b
 ):
     client.force_login(coordinator_a)
-    response = client.post(reverse("help_requests:add"), {
-        "community": community_a[0].pk, "name": "孙大爷", "phone": "13700000009", "channel": "phone",
-        "grid": grid_b.pk, "category": category_a.pk, "summary": "越界", "description": "x",
-    })
+    response = client.post(
+        reverse("help_requests:add"),
+        {
+            "community": community_a[0].pk,
+            "name": "孙大爷",
+            "phone": "13700000009",
+            "channel": "phone",
+            "grid": grid_b.pk,
+            "category": category_a.pk,
+            "summary": "越界",
+            "description": "x",
+        },
+    )
     assert response.status_code == 200
     assert "该网格属于其他社区" in response.content.decode()
     assert not HelpRequest.objects.filter(summary="越界").exists()
@@ -125,20 +151,25 @@ def test_accepting_in_the_admin_routes_to_the_worker_and_staff_can_reassign(
     live_in(resident_a, grid_a)
     request = make_request()
     client.force_login(coordinator_a)
-    response = client.post(reverse("help_requests:transition", args=[request.pk, "accept"]),
-                           {"seen_state": "submitted", "route_to_grid_worker": "on"})
+    response = client.post(
+        reverse("help_requests:transition", args=[request.pk, "accept"]),
+        {"seen_state": "submitted", "route_to_grid_worker": "on"},
+    )
     assert response.status_code == 302
     assert fresh(request).assigned_staff == worker_a
-    response = client.post(reverse("help_requests:transition", args=[request.pk, "assign"]),
-                           {"seen_state": "assigned", "staff": operations_a.pk})
+    response = client.post(
+        reverse("help_requests:transition", args=[request.pk, "assign"]),
+        {"seen_state": "assigned", "staff": operations_a.pk},
+    )
     assert response.status_code == 302
     reassigned = fresh(request)
     assert reassigned.state == HelpState.ASSIGNED and reassigned.assigned_staff == operations_a
     assert Message.objects.filter(recipient=operations_a, transition_log__transition="assign").exists()
     # The grid worker still sees the request of their grid, but it is no longer theirs to handle.
     client.force_login(worker_a)
-    response = client.post(reverse("help_requests:transition", args=[request.pk, "start"]),
-                           {"seen_state": "assigned"})
+    response = client.post(
+        reverse("help_requests:transition", args=[request.pk, "start"]), {"seen_state": "assigned"}
+    )
     assert response.status_code == 403 and fresh(request).state == HelpState.ASSIGNED
 
 
@@ -158,18 +189,23 @@ def test_grid_worker_sees_and_handles_what_is_routed_to_them_only(
     assert client.get(reverse("help_requests:inspect", args=[mine.pk])).status_code == 200
     for request in (elsewhere, other_community):
         assert client.get(reverse("help_requests:inspect", args=[request.pk])).status_code in (302, 403, 404)
-        response = client.post(reverse("help_requests:transition", args=[request.pk, "accept"]),
-                               {"seen_state": "submitted"})
+        response = client.post(
+            reverse("help_requests:transition", args=[request.pk, "accept"]), {"seen_state": "submitted"}
+        )
         assert response.status_code == 404 and fresh(request).state == HelpState.SUBMITTED
 
     client.post(reverse("help_requests:transition", args=[mine.pk, "start"]), {"seen_state": "assigned"})
-    response = client.post(reverse("help_requests:transition", args=[mine.pk, "resolve"]),
-                           {"seen_state": "in_progress", "comment": "已更换灯泡。"})
+    response = client.post(
+        reverse("help_requests:transition", args=[mine.pk, "resolve"]),
+        {"seen_state": "in_progress", "comment": "已更换灯泡。"},
+    )
     assert response.status_code == 302
     assert fresh(mine).state == HelpState.RESOLVED and fresh(mine).resolution_note == "已更换灯泡。"
 
 
-def test_list_filter_by_grid(client, make_request, resident_a, resident_a2, grid_a, grid_a2, grid_b, coordinator_a):
+def test_list_filter_by_grid(
+    client, make_request, resident_a, resident_a2, grid_a, grid_a2, grid_b, coordinator_a
+):
     live_in(resident_a, grid_a)
     live_in(resident_a2, grid_a2, "5幢101")
     make_request(summary="一网格的事")
@@ -182,8 +218,9 @@ def test_list_filter_by_grid(client, make_request, resident_a, resident_a2, grid
     assert "二网格的事" in page and "一网格的事" not in page
 
 
-def test_statistics_filter_by_grid(client, clock, make_request, resident_a, resident_a2, grid_a, grid_a2, grid_b,
-                                   coordinator_a):
+def test_statistics_filter_by_grid(
+    client, clock, make_request, resident_a, resident_a2, grid_a, grid_a2, grid_b, coordinator_a
+):
     live_in(resident_a, grid_a)
     live_in(resident_a2, grid_a2, "5幢101")
     make_request(summary="一")

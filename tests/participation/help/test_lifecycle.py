@@ -24,7 +24,12 @@ def test_resident_lifecycle(client, clock, resident_a, coordinator_a, operations
     client.force_login(resident_a)
     response = client.post(
         reverse("help:new", args=["wuxing"]),
-        {"category": category_a.pk, "summary": "楼道灯坏了", "description": "三楼楼道灯不亮。", "is_public": "on"},
+        {
+            "category": category_a.pk,
+            "summary": "楼道灯坏了",
+            "description": "三楼楼道灯不亮。",
+            "is_public": "on",
+        },
     )
     request = HelpRequest.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("help:detail", args=[request.pk])
@@ -59,7 +64,12 @@ def test_resident_lifecycle(client, clock, resident_a, coordinator_a, operations
     closed = fresh(request)
     assert closed.state == HelpState.CLOSED and closed.rating == 4 and closed.closed_at == clock.moment
     assert [log.to_state for log in TransitionLog.objects.order_by("pk")] == [
-        "submitted", "accepted", "assigned", "in_progress", "resolved", "closed"
+        "submitted",
+        "accepted",
+        "assigned",
+        "in_progress",
+        "resolved",
+        "closed",
     ]
     # The resident got a message (and an email) for every step someone else took.
     to_resident = Message.objects.filter(recipient=resident_a)
@@ -80,11 +90,18 @@ def test_resident_reopens_then_closes_again(client, clock, make_flow, resident_a
     assert Message.objects.filter(recipient=operations_a, transition_log__transition="reopen").exists()
 
 
-def test_visitor_lifecycle_with_tracking_link(client, clock, category_a, coordinator_a, operations_a, committed):
+def test_visitor_lifecycle_with_tracking_link(
+    client, clock, category_a, coordinator_a, operations_a, committed
+):
     response = client.post(
         reverse("help:new", args=["wuxing"]),
-        {"name": "孙访客", "phone": "１３７ ００００ ０００１", "category": category_a.pk, "summary": "下水道堵了",
-         "description": "小区东门下水道堵塞。"},
+        {
+            "name": "孙访客",
+            "phone": "１３７ ００００ ０００１",
+            "category": category_a.pk,
+            "summary": "下水道堵了",
+            "description": "小区东门下水道堵塞。",
+        },
     )
     request = HelpRequest.objects.get()
     assert request.author is None and request.requester_phone == "13700000001"
@@ -131,14 +148,23 @@ def test_visitor_may_withdraw_while_waiting(client, make_request):
     assert fresh(request).state == HelpState.WITHDRAWN
 
 
-def test_staff_enters_request_for_resident_who_phoned(client, coordinator_a, resident_a, category_a, community_a):
+def test_staff_enters_request_for_resident_who_phoned(
+    client, coordinator_a, resident_a, category_a, community_a
+):
     client.force_login(coordinator_a)
     url = reverse("help_requests:add")
     assert client.get(url).status_code == 200
-    response = client.post(url, {
-        "community": community_a[0].pk, "resident": resident_a.pk, "channel": "phone",
-        "category": category_a.pk, "summary": "老人需要送餐", "description": "独居老人腿脚不便。",
-    })
+    response = client.post(
+        url,
+        {
+            "community": community_a[0].pk,
+            "resident": resident_a.pk,
+            "channel": "phone",
+            "category": category_a.pk,
+            "summary": "老人需要送餐",
+            "description": "独居老人腿脚不便。",
+        },
+    )
     assert response.status_code == 302, response.context["form"].errors
     request = HelpRequest.objects.get()
     assert request.author == resident_a and request.entered_by == coordinator_a and request.channel == "phone"
@@ -149,10 +175,19 @@ def test_staff_enters_request_for_resident_who_phoned(client, coordinator_a, res
 
 def test_staff_enters_request_for_walk_in_without_account(client, operations_a, category_a, community_a):
     client.force_login(operations_a)
-    response = client.post(reverse("help_requests:add"), {
-        "community": community_a[0].pk, "name": "钱阿姨", "phone": "13600000001", "channel": "in_person",
-        "category": category_a.pk, "summary": "门禁卡丢了", "description": "需要补办门禁卡。",
-    }, follow=True)
+    response = client.post(
+        reverse("help_requests:add"),
+        {
+            "community": community_a[0].pk,
+            "name": "钱阿姨",
+            "phone": "13600000001",
+            "channel": "in_person",
+            "category": category_a.pk,
+            "summary": "门禁卡丢了",
+            "description": "需要补办门禁卡。",
+        },
+        follow=True,
+    )
     request = HelpRequest.objects.get()
     assert request.author is None and request.tracking_token_hash
     assert "/help/track/" in response.content.decode()  # the link, shown once to hand over

@@ -27,7 +27,9 @@ def test_public_list_query_count(client, make_flow, count, django_assert_max_num
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [3, 30])
-def test_my_account_and_detail_query_count(client, make_flow, resident_a, count, django_assert_max_num_queries):
+def test_my_account_and_detail_query_count(
+    client, make_flow, resident_a, count, django_assert_max_num_queries
+):
     requests = make_many(make_flow, count)
     client.force_login(resident_a)
     # 我的 gathers one section per flow: it has its own budget (see tests/participation/points/test_pages.py).
@@ -55,14 +57,20 @@ def test_public_list_is_paginated(client, make_flow):
 
 @pytest.mark.django_db
 def test_response_templates_are_offered_without_inline_script(client, make_flow, community_a, operations_a):
-    ResponseTemplate.objects.create(community=community_a[0], title="已派人维修", text="您好，我们已安排维修人员上门。")
+    ResponseTemplate.objects.create(
+        community=community_a[0], title="已派人维修", text="您好，我们已安排维修人员上门。"
+    )
     request = make_flow(HelpState.IN_PROGRESS)
     client.force_login(operations_a)
     page = client.get(reverse("help_requests:transition", args=[request.pk, "resolve"])).content.decode()
     assert 'data-response-template-for="id_comment"' in page
     assert 'data-text="您好，我们已安排维修人员上门。"' in page
-    assert "participation/help/response_templates" in page and finders.find("participation/help/response_templates.js")
-    assert "<script>" not in page.split("participation/help/response_templates")[0].rsplit("<body", 1)[-1][-200:]
+    assert "participation/help/response_templates" in page and finders.find(
+        "participation/help/response_templates.js"
+    )
+    assert (
+        "<script>" not in page.split("participation/help/response_templates")[0].rsplit("<body", 1)[-1][-200:]
+    )
 
 
 @pytest.mark.django_db
@@ -72,7 +80,9 @@ def test_home_page_links_to_the_help_desk(client, community_a):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL; SQLite locks the file")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks need PostgreSQL; SQLite locks the file"
+)
 def test_two_coordinators_accepting_at_once(make_flow, coordinator_a, make_staff, community_a):
     from participation.roles import StaffRole
 
@@ -83,7 +93,9 @@ def test_two_coordinators_accepting_at_once(make_flow, coordinator_a, make_staff
     def accept(actor):
         try:
             barrier.wait()
-            services.take_transition(request=HelpRequest.objects.get(pk=request.pk), transition="accept", actor=actor)
+            services.take_transition(
+                request=HelpRequest.objects.get(pk=request.pk), transition="accept", actor=actor
+            )
             outcomes.append("ok")
         except services.WorkflowError as error:
             outcomes.append(type(error).__name__)

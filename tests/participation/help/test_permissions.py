@@ -23,8 +23,19 @@ MATRIX = {
     "reopen": (HelpState.RESOLVED, {"resident_a"}),
     "withdraw": (HelpState.SUBMITTED, {"resident_a"}),
 }
-PEOPLE = ["coordinator_a", "coordinator_b", "operations_a", "operations_b", "publicity_a", "evaluation_a",
-          "resident_a", "resident_a2", "volunteer_a", "superuser", "anonymous"]
+PEOPLE = [
+    "coordinator_a",
+    "coordinator_b",
+    "operations_a",
+    "operations_b",
+    "publicity_a",
+    "evaluation_a",
+    "resident_a",
+    "resident_a2",
+    "volunteer_a",
+    "superuser",
+    "anonymous",
+]
 
 
 @pytest.fixture
@@ -43,7 +54,8 @@ def people(request, db):
 def take(request, transition, actor, *, original=None):
     if transition == "assign":
         organisation, _ = SocialOrganisation.objects.get_or_create(
-            community_id=request.community_id, name="阳光社工服务中心",
+            community_id=request.community_id,
+            name="阳光社工服务中心",
             defaults={"org_type": "service", "status": "filed"},
         )
         return services.assign(request=request, actor=actor, organisation=organisation)
@@ -63,7 +75,9 @@ def test_permission_matrix(transition, people, make_flow, clock):
     state, allowed = MATRIX[transition]
     original = make_flow(summary="原请求")
     for name, user in people.items():
-        request = make_flow(state, handler=people["volunteer_a"] if name == "volunteer_a" else people["operations_a"])
+        request = make_flow(
+            state, handler=people["volunteer_a"] if name == "volunteer_a" else people["operations_a"]
+        )
         offered = {spec.name for spec in request.available_transitions_for(user)}
         if name in allowed:
             assert transition in offered, name
@@ -110,10 +124,18 @@ def test_nobody_triages_their_own_request(make_flow, coordinator_a):
 
 def test_staff_enter_requests_only_for_their_communities(client, coordinator_a, category_b, community_b):
     client.force_login(coordinator_a)
-    response = client.post(reverse("help_requests:add"), {
-        "community": community_b[0].pk, "name": "钱阿姨", "phone": "13600000001", "channel": "phone",
-        "category": category_b.pk, "summary": "越权录入", "description": "不应保存",
-    })
+    response = client.post(
+        reverse("help_requests:add"),
+        {
+            "community": community_b[0].pk,
+            "name": "钱阿姨",
+            "phone": "13600000001",
+            "channel": "phone",
+            "category": category_b.pk,
+            "summary": "越权录入",
+            "description": "不应保存",
+        },
+    )
     assert response.status_code == 200 and "community" in response.context["form"].errors
     assert not type(category_b).objects.get(pk=category_b.pk).requests.exists()
 

@@ -17,7 +17,9 @@ def requests_of_a(make_flow):
         "public": make_flow(HelpState.RESOLVED, summary="东门路灯修理", is_public=True),
         "private": make_flow(summary="家中水管漏水"),
         "sensitive": make_flow(summary="家庭矛盾调解", is_public=True, is_sensitive=True),
-        "visitor": make_flow(requester=None, summary="健身器材损坏", is_public=True, visitor_phone=VISITOR_PHONE),
+        "visitor": make_flow(
+            requester=None, summary="健身器材损坏", is_public=True, visitor_phone=VISITOR_PHONE
+        ),
     }
 
 
@@ -45,7 +47,9 @@ def test_detail_is_for_the_author_only(client, requests_of_a, resident_a2):
 
 def test_staff_of_the_community_see_contact_in_admin_and_export(client, requests_of_a, coordinator_a):
     client.force_login(coordinator_a)
-    inspect = client.get(reverse("help_requests:inspect", args=[requests_of_a["visitor"].pk])).content.decode()
+    inspect = client.get(
+        reverse("help_requests:inspect", args=[requests_of_a["visitor"].pk])
+    ).content.decode()
     assert "孙访客" in inspect and VISITOR_PHONE in inspect
     export = client.get(reverse("help_requests:index"), {"export": "csv"})
     body = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
@@ -57,10 +61,16 @@ def test_other_communities_and_other_groups_see_nothing(client, requests_of_a, c
     export = client.get(reverse("help_requests:index"), {"export": "csv"})
     body = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
     assert VISITOR_PHONE not in body and "健身器材损坏" not in body
-    assert client.get(reverse("help_requests:inspect", args=[requests_of_a["visitor"].pk])).status_code in (302, 403, 404)
+    assert client.get(reverse("help_requests:inspect", args=[requests_of_a["visitor"].pk])).status_code in (
+        302,
+        403,
+        404,
+    )
     client.force_login(publicity_a)  # staff of the same community, but not a group that handles requests
-    for url in (reverse("help_requests:index") + "?export=csv",
-                reverse("help_requests:inspect", args=[requests_of_a["visitor"].pk])):
+    for url in (
+        reverse("help_requests:index") + "?export=csv",
+        reverse("help_requests:inspect", args=[requests_of_a["visitor"].pk]),
+    ):
         response = client.get(url)
         assert response.status_code in (302, 403)
         assert VISITOR_PHONE.encode() not in (response.content if not response.streaming else b"")

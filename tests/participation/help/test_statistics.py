@@ -14,10 +14,22 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def data_set(clock, make_request, category_a, community_a, coordinator_a, operations_a, resident_a,
-             make_flow, resident_b, category_b, coordinator_b):
-    elderly = HelpCategory.objects.create(community=community_a[0], name="助老服务", response_hours=48,
-                                          resolution_days=3)
+def data_set(
+    clock,
+    make_request,
+    category_a,
+    community_a,
+    coordinator_a,
+    operations_a,
+    resident_a,
+    make_flow,
+    resident_b,
+    category_b,
+    coordinator_b,
+):
+    elderly = HelpCategory.objects.create(
+        community=community_a[0], name="助老服务", response_hours=48, resolution_days=3
+    )
 
     def handle(request, *, respond_after, resolve_after, rating):
         start = clock.moment
@@ -52,7 +64,10 @@ def test_statistics_of_the_known_data_set(data_set, community_a):
     start, end = period()
     stats = help_statistics(community_ids={community_a[0].pk}, start=start, end=end)
     labels = [value for value, _ in stats.states]
-    table = {(row["month"].strftime("%Y-%m"), row["category"]): dict(zip(labels, row["counts"])) for row in stats.rows}
+    table = {
+        (row["month"].strftime("%Y-%m"), row["category"]): dict(zip(labels, row["counts"], strict=False))
+        for row in stats.rows
+    }
     assert set(table) == {("2024-03", "水电维修"), ("2024-03", "助老服务"), ("2024-04", "水电维修")}
     assert table[("2024-03", "水电维修")]["closed"] == 1 and table[("2024-03", "水电维修")]["rejected"] == 1
     assert table[("2024-03", "助老服务")]["closed"] == 1
@@ -74,7 +89,9 @@ def test_satisfaction_inputs_are_stored(data_set, community_a):
     assert satisfaction(community_id=community_a[0].pk, start=start, end=end) == {"rated": 2, "satisfied": 1}
 
 
-def test_statistics_page_is_scoped_to_my_communities(client, data_set, coordinator_a, coordinator_b, publicity_a):
+def test_statistics_page_is_scoped_to_my_communities(
+    client, data_set, coordinator_a, coordinator_b, publicity_a
+):
     client.force_login(coordinator_a)
     url = reverse("help_statistics:index")
     page = client.get(url, {"start": "2024-03-01", "end": "2024-04-30"}).content.decode()

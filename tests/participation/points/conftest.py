@@ -50,7 +50,9 @@ def _item(community, polarity, number, text, points, **extra):
 
 @pytest.fixture
 def positive_a(community_a):
-    return _item(community_a[0], BehaviourPolarity.POSITIVE, 1, "参与社区志愿服务活动", 5, category="志愿服务")
+    return _item(
+        community_a[0], BehaviourPolarity.POSITIVE, 1, "参与社区志愿服务活动", 5, category="志愿服务"
+    )
 
 
 @pytest.fixture

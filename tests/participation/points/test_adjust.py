@@ -23,10 +23,19 @@ def sent(**data):
 
 def test_award_and_deduct_with_a_reason(verified_a, community_a, operations_a, negative_a, positive_a):
     community = community_a[0]
-    award_points(staff=operations_a, resident=verified_a, community=community, points=15, reason="协助疫情防控")
-    award_points(staff=operations_a, resident=verified_a, community=community, behaviour=positive_a, reason="好")
-    entry = deduct_points(staff=operations_a, resident=verified_a, community=community, behaviour=negative_a,
-                          reason="5月3日高空抛物，经核实")
+    award_points(
+        staff=operations_a, resident=verified_a, community=community, points=15, reason="协助疫情防控"
+    )
+    award_points(
+        staff=operations_a, resident=verified_a, community=community, behaviour=positive_a, reason="好"
+    )
+    entry = deduct_points(
+        staff=operations_a,
+        resident=verified_a,
+        community=community,
+        behaviour=negative_a,
+        reason="5月3日高空抛物，经核实",
+    )
     assert (entry.delta, entry.kind, entry.actor) == (-10, EntryKind.DEDUCTION, operations_a)
     assert "高空抛物" in entry.reason and "经核实" in entry.reason
     assert selectors.balance(resident=verified_a) == 10
@@ -39,18 +48,26 @@ def test_a_reason_is_required(verified_a, community_a, operations_a):
     assert not PointsEntry.objects.exists()
 
 
-def test_a_deduction_never_takes_the_balance_below_zero(verified_a, community_a, operations_a, negative_a,
-                                                         give_points):
+def test_a_deduction_never_takes_the_balance_below_zero(
+    verified_a, community_a, operations_a, negative_a, give_points
+):
     give_points(verified_a, community_a[0], 4)
     with pytest.raises(InsufficientPoints) as error:
-        deduct_points(staff=operations_a, resident=verified_a, community=community_a[0], behaviour=negative_a,
-                      reason="高空抛物")
+        deduct_points(
+            staff=operations_a,
+            resident=verified_a,
+            community=community_a[0],
+            behaviour=negative_a,
+            reason="高空抛物",
+        )
     assert "积分不足" in error.value.messages[0]
     assert selectors.balance(resident=verified_a) == 4 and PointsEntry.objects.count() == 1
 
 
-@pytest.mark.parametrize("who, allowed", [("operations_a", True), ("coordinator_a", True),
-                                          ("operations_b", False), ("publicity_a", False)])
+@pytest.mark.parametrize(
+    "who, allowed",
+    [("operations_a", True), ("coordinator_a", True), ("operations_b", False), ("publicity_a", False)],
+)
 def test_who_may_award(request, who, allowed, verified_a, community_a):
     staff = request.getfixturevalue(who)
     if allowed:
@@ -74,8 +91,9 @@ def test_the_admin_form_records_an_award(client, verified_a, operations_a):
 
 def test_the_admin_form_shows_the_ledgers_refusal(client, verified_a, operations_a, negative_a):
     client.force_login(operations_a)
-    response = client.post(URL, sent(resident=verified_a.pk, action="deduct", behaviour=negative_a.pk,
-                                     reason="高空抛物"))
+    response = client.post(
+        URL, sent(resident=verified_a.pk, action="deduct", behaviour=negative_a.pk, reason="高空抛物")
+    )
     assert response.status_code == 200
     assert "积分不足" in response.content.decode()
     assert not PointsEntry.objects.exists()
@@ -83,9 +101,11 @@ def test_the_admin_form_shows_the_ledgers_refusal(client, verified_a, operations
 
 @pytest.mark.parametrize(
     "data, message",
-    [({"action": "deduct", "reason": "x"}, "请选择扣分所对应的负面行为"),
-     ({"action": "award", "reason": "x"}, "请填写分值"),
-     ({"action": "award", "points": "5", "reason": ""}, "请填写理由")],
+    [
+        ({"action": "deduct", "reason": "x"}, "请选择扣分所对应的负面行为"),
+        ({"action": "award", "reason": "x"}, "请填写分值"),
+        ({"action": "award", "points": "5", "reason": ""}, "请填写理由"),
+    ],
 )
 def test_the_admin_form_explains_bad_input(client, verified_a, operations_a, data, message):
     client.force_login(operations_a)
@@ -111,10 +131,16 @@ def _key_on(page: str) -> str:
     return page.split('name="idempotency_key" value="', 1)[1].split('"', 1)[0]
 
 
-@pytest.mark.parametrize("data", [{"action": "award", "points": "8", "reason": "义务巡逻"},
-                                  {"action": "deduct", "behaviour": "negative", "reason": "高空抛物"}])
-def test_the_same_form_sent_twice_records_once(client, verified_a, community_a, operations_a, negative_a,
-                                               give_points, data):
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "award", "points": "8", "reason": "义务巡逻"},
+        {"action": "deduct", "behaviour": "negative", "reason": "高空抛物"},
+    ],
+)
+def test_the_same_form_sent_twice_records_once(
+    client, verified_a, community_a, operations_a, negative_a, give_points, data
+):
     give_points(verified_a, community_a[0], 20)
     data = {**data, "behaviour": negative_a.pk} if data["action"] == "deduct" else data
     client.force_login(operations_a)
@@ -133,8 +159,16 @@ def test_two_forms_record_twice(client, verified_a, operations_a):
     client.force_login(operations_a)
     for _ in range(2):
         key = _key_on(client.get(URL).content.decode())  # each page gives a new key
-        client.post(URL, {"idempotency_key": key, "resident": verified_a.pk, "action": "award", "points": "8",
-                          "reason": "义务巡逻"})
+        client.post(
+            URL,
+            {
+                "idempotency_key": key,
+                "resident": verified_a.pk,
+                "action": "award",
+                "points": "8",
+                "reason": "义务巡逻",
+            },
+        )
     assert selectors.balance(resident=verified_a) == 16 and PointsEntry.objects.count() == 2
 
 
@@ -153,21 +187,31 @@ def test_a_spent_key_records_nothing_for_another_resident(client, verified_a, op
     client.force_login(operations_a)
     form = sent(resident=verified_a.pk, action="award", points="8", reason="义务巡逻")
     client.post(URL, form)
-    page = client.post(URL, {**form, "resident": other.pk}, follow=True).content.decode()  # back, change, send
+    page = client.post(
+        URL, {**form, "resident": other.pk}, follow=True
+    ).content.decode()  # back, change, send
     assert "此表单已用于另一位居民" in page
     assert selectors.balance(resident=other) == 0 and PointsEntry.objects.count() == 1
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL; SQLite locks the file")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks need PostgreSQL; SQLite locks the file"
+)
 def test_the_same_form_sent_twice_at_once_records_once(verified_a, community_a, operations_a):
     key, barrier, outcomes = uuid.uuid4(), threading.Barrier(2), []
 
     def award():
         try:
             barrier.wait()
-            award_points(staff=operations_a, resident=verified_a, community=community_a[0], points=8,
-                         reason="义务巡逻", idempotency_key=key)
+            award_points(
+                staff=operations_a,
+                resident=verified_a,
+                community=community_a[0],
+                points=8,
+                reason="义务巡逻",
+                idempotency_key=key,
+            )
             outcomes.append("recorded")
         except AlreadyRecorded as repeat:
             outcomes.append("repeat" if repeat.entry is not None else "refused")

@@ -5,7 +5,6 @@ from datetime import datetime
 from unittest import mock
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from participation.models import EntryKind, Reward
@@ -21,7 +20,16 @@ BOARD = "/points/board/wuxing/"
 
 def test_levels_follow_the_thresholds():
     assert [level_for(points).rank for points in (0, 19, 20, 99, 100, 300, 799, 800, 5000)] == [
-        1, 1, 2, 2, 3, 4, 4, 5, 5]
+        1,
+        1,
+        2,
+        2,
+        3,
+        4,
+        4,
+        5,
+        5,
+    ]
     assert level_for(-5).rank == 1
     assert level_for(15).to_next == 5
     assert level_for(10_000).next_threshold is None
@@ -43,12 +51,14 @@ def _approved(resident, behaviour, operations, description="清理楼道"):
     return perform_transition(obj=made, transition="approve", actor=operations)
 
 
-def test_the_board_shows_approved_deeds_with_masked_names(client, verified_a, positive_a, operations_a,
-                                                          make_resident, community_a):
+def test_the_board_shows_approved_deeds_with_masked_names(
+    client, verified_a, positive_a, operations_a, make_resident, community_a
+):
     from participation.models import BehaviourItem
 
-    pending_item = BehaviourItem.objects.create(community=community_a[0], polarity="positive", number=9,
-                                                text="待审核的好事", points=2)
+    pending_item = BehaviourItem.objects.create(
+        community=community_a[0], polarity="positive", number=9, text="待审核的好事", points=2
+    )
     _approved(verified_a, positive_a, operations_a)
     submit_claim(resident=make_resident("13900000121", "欧阳娜娜"), behaviour=pending_item, description="x")
     page = client.get(BOARD).content.decode()
@@ -59,8 +69,11 @@ def test_the_board_shows_approved_deeds_with_masked_names(client, verified_a, po
 
 
 def test_top_contributors_of_the_month(client, community_a, operations_a, make_resident):
-    first, second, earlier = (make_resident("13900000131", "王大锤"), make_resident("13900000132", "李四"),
-                              make_resident("13900000133", "赵钱孙"))
+    first, second, earlier = (
+        make_resident("13900000131", "王大锤"),
+        make_resident("13900000132", "李四"),
+        make_resident("13900000133", "赵钱孙"),
+    )
     last_month = timezone.make_aware(datetime(2024, 4, 20, 10, 0))
     this_month = timezone.make_aware(datetime(2024, 5, 15, 10, 0))
     with mock.patch("django.utils.timezone.now", return_value=last_month):
@@ -68,7 +81,9 @@ def test_top_contributors_of_the_month(client, community_a, operations_a, make_r
     with mock.patch("django.utils.timezone.now", return_value=this_month):
         award_points(staff=operations_a, resident=first, community=community_a[0], points=20, reason="巡逻")
         award_points(staff=operations_a, resident=second, community=community_a[0], points=5, reason="捡垃圾")
-        record_entry(resident=first, community=community_a[0], delta=-15, kind=EntryKind.DEDUCTION, reason="扣")
+        record_entry(
+            resident=first, community=community_a[0], delta=-15, kind=EntryKind.DEDUCTION, reason="扣"
+        )
     with mock.patch("participation.points.selectors.now", return_value=this_month):
         top = selectors.top_contributors(community=community_a[0])
         page = client.get(BOARD).content.decode()
@@ -106,15 +121,25 @@ def test_top_contributors_count_only_the_months_earnings_here_and_levels_count_a
             record_entry(resident=resident, community=here, delta=n + 1, kind=EntryKind.AWARD, reason="本月")
         # A tie with residents[10] (11 points), broken by who registered first; a refund earns nothing.
         record_entry(resident=residents[0], community=here, delta=10, kind=EntryKind.CLAIM, reason="申领")
-        record_entry(resident=residents[0], community=here, delta=-20, kind=EntryKind.REDEMPTION, reason="兑换")
+        record_entry(
+            resident=residents[0], community=here, delta=-20, kind=EntryKind.REDEMPTION, reason="兑换"
+        )
         record_entry(resident=residents[1], community=here, delta=50, kind=EntryKind.REFUND, reason="退还")
         record_entry(resident=outsider, community=elsewhere, delta=99, kind=EntryKind.AWARD, reason="外村")
     with mock.patch("participation.points.selectors.now", return_value=this_month):
         with django_assert_max_num_queries(2):
             top = selectors.top_contributors(community=here)
     assert [(row["rank"], row["name"], row["points"]) for row in top] == [
-        (1, "卫*", 12), (2, "赵*", 11), (3, "褚*", 11), (4, "陈*", 10), (5, "冯*", 9),
-        (6, "王*", 8), (7, "郑*", 7), (8, "吴*", 6), (9, "周*", 5), (10, "李*", 4),
+        (1, "卫*", 12),
+        (2, "赵*", 11),
+        (3, "褚*", 11),
+        (4, "陈*", 10),
+        (5, "冯*", 9),
+        (6, "王*", 8),
+        (7, "郑*", 7),
+        (8, "吴*", 6),
+        (9, "周*", 5),
+        (10, "李*", 4),
     ]
     # residents[0] (1 + 10 this month, 150 before) ranks before residents[10] in the tie: levels tell them apart.
     assert [row["level"].earned for row in top[1:3]] == [161, 11]

@@ -66,7 +66,12 @@ def test_approval_records_exactly_one_entry(verified_a, positive_a, operations_a
     approved = perform_transition(obj=made, transition="approve", actor=operations_a)
     assert approved.state == ReviewState.APPROVED and approved.approved_at is not None
     entry = PointsEntry.objects.get()
-    assert (entry.delta, entry.kind, entry.source, entry.actor) == (5, EntryKind.CLAIM, approved, operations_a)
+    assert (entry.delta, entry.kind, entry.source, entry.actor) == (
+        5,
+        EntryKind.CLAIM,
+        approved,
+        operations_a,
+    )
     assert selectors.balance(resident=verified_a) == 5
     # Approving again: the stale copy is refused, and a fresh one has no approve left.
     with pytest.raises(AlreadyHandled):
@@ -127,7 +132,9 @@ def test_permission_matrix_of_review(request, who, allowed, verified_a, positive
         assert not PointsEntry.objects.exists()
 
 
-def test_four_eyes_staff_never_approve_their_own_claim(operations_a, operations_a2, coordinator_a, positive_a):
+def test_four_eyes_staff_never_approve_their_own_claim(
+    operations_a, operations_a2, coordinator_a, positive_a
+):
     # An operations member who also lives in the community, verified, claims like any resident.
     operations_a.groups.add(Group.objects.get(name=RESIDENT_GROUP))
     operations_a.verified_at = coordinator_a.date_joined

@@ -23,11 +23,14 @@ def test_personal_pages_need_a_login(client, url):
 
 def _fill(count, resident, community, operations):
     for number in range(1, count + 1):
-        item = BehaviourItem.objects.create(community=community, polarity="positive", number=100 + number,
-                                            text=f"好事{number}", points=2)
+        item = BehaviourItem.objects.create(
+            community=community, polarity="positive", number=100 + number, text=f"好事{number}", points=2
+        )
         made = submit_claim(resident=resident, behaviour=item, description="做了好事")
         perform_transition(obj=made, transition="approve", actor=operations)
-        award_points(staff=operations, resident=resident, community=community, points=10, reason=f"奖励{number}")
+        award_points(
+            staff=operations, resident=resident, community=community, points=10, reason=f"奖励{number}"
+        )
         reward = Reward.objects.create(community=community, name=f"奖品{number}", price=1, stock=3)
         redeem(resident=resident, reward=reward, idempotency_key=uuid.uuid4())
 
@@ -38,8 +41,9 @@ def english_words(html):
 
 
 @pytest.mark.parametrize("count", [3, 30])
-def test_query_counts_stay_bounded(client, django_assert_max_num_queries, count, verified_a, community_a,
-                                   operations_a):
+def test_query_counts_stay_bounded(
+    client, django_assert_max_num_queries, count, verified_a, community_a, operations_a
+):
     _fill(count, verified_a, community_a[0], operations_a)
     anonymous_pages = ["/points/rewards/wuxing/", "/points/board/wuxing/"]
     for url in anonymous_pages:
@@ -57,15 +61,22 @@ def test_query_counts_stay_bounded(client, django_assert_max_num_queries, count,
 def test_long_lists_are_paginated(client, verified_a, community_a, operations_a):
     _fill(21, verified_a, community_a[0], operations_a)
     client.force_login(verified_a)
-    for url in ["/points/me/", "/points/me/claims/", "/points/me/redemptions/", "/points/rewards/wuxing/",
-                "/points/board/wuxing/"]:
+    for url in [
+        "/points/me/",
+        "/points/me/claims/",
+        "/points/me/redemptions/",
+        "/points/rewards/wuxing/",
+        "/points/board/wuxing/",
+    ]:
         page = client.get(url).content.decode()
         assert 'rel="next"' in page, url
     assert "奖励1" in client.get("/points/me/?page=4").content.decode()
 
 
 def test_my_account_shows_my_points(client, verified_a, community_a, operations_a):
-    award_points(staff=operations_a, resident=verified_a, community=community_a[0], points=25, reason="义务巡逻")
+    award_points(
+        staff=operations_a, resident=verified_a, community=community_a[0], points=25, reason="义务巡逻"
+    )
     client.force_login(verified_a)
     page = client.get(reverse("my_account")).content.decode()
     assert "我的积分" in page and "义务巡逻" in page and "2级 · 热心邻居" in page

@@ -12,8 +12,13 @@ pytestmark = pytest.mark.django_db
 def point(community_a):
     def make(name, category="supermarket", minutes=5, community=None, **extra):
         return ServicePoint.objects.create(
-            community=community or community_a[0], name=name, category=category, walking_minutes=minutes,
-            address="五星路1号", opening_hours="每天 8:00–20:00", **extra,
+            community=community or community_a[0],
+            name=name,
+            category=category,
+            walking_minutes=minutes,
+            address="五星路1号",
+            opening_hours="每天 8:00–20:00",
+            **extra,
         )
 
     return make
@@ -26,9 +31,20 @@ def test_grouped_by_walking_time_then_category(client, point):
     point("日间照料中心", "elderly_care", 5)
     point("银行网点", "bank", 15)
     content = client.get("/services/wuxing/").content.decode()
-    order = ["步行5分钟</h2>", "<h3>养老</h3>", "日间照料中心", "<h3>超市</h3>", "便民超市", "<h3>快递</h3>",
-             "快递驿站", "步行10分钟</h2>",
-             "<h3>卫生</h3>", "卫生服务站", "步行15分钟</h2>", "银行网点"]
+    order = [
+        "步行5分钟</h2>",
+        "<h3>养老</h3>",
+        "日间照料中心",
+        "<h3>超市</h3>",
+        "便民超市",
+        "<h3>快递</h3>",
+        "快递驿站",
+        "步行10分钟</h2>",
+        "<h3>卫生</h3>",
+        "卫生服务站",
+        "步行15分钟</h2>",
+        "银行网点",
+    ]
     positions = [content.index(text) for text in order]
     assert positions == sorted(positions)
     assert "每天 8:00–20:00" in content
@@ -63,11 +79,12 @@ def test_paginated_and_within_the_query_budget(client, point, count, django_asse
         content = client.get("/services/wuxing/").content.decode()
     assert content.count('class="card"') == min(count, 20)
     if count > 20:
-        assert "第 1 页，共 2 页" in content or "rel=\"next\"" in content
+        assert "第 1 页，共 2 页" in content or 'rel="next"' in content
 
 
-def test_coordinators_keep_their_own_communitys_directory_in_the_admin(client, point, coordinator_a, make_staff,
-                                                                       community_b):
+def test_coordinators_keep_their_own_communitys_directory_in_the_admin(
+    client, point, coordinator_a, make_staff, community_b
+):
     own = point("便民超市")
     other = point("村头超市", community=community_b[0])
     client.force_login(coordinator_a)

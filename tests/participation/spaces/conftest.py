@@ -39,8 +39,13 @@ def space(community_a):
 def book(space, resident_a):
     def make(start, end, *, date=THURSDAY, booker=None, target=None, **extra):
         return services.request_booking(
-            booker=booker or resident_a, space=target or space, date=date,
-            start_time=datetime.time(*start), end_time=datetime.time(*end), purpose="邻里茶话会", **extra,
+            booker=booker or resident_a,
+            space=target or space,
+            date=date,
+            start_time=datetime.time(*start),
+            end_time=datetime.time(*end),
+            purpose="邻里茶话会",
+            **extra,
         )
 
     return make

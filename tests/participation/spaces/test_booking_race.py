@@ -32,8 +32,14 @@ def test_simultaneous_overlapping_bookings_one_wins(space, resident_a, make_resi
 
     def request(booker, start, end):
         try:
-            services.request_booking(booker=booker, space=space, date=THURSDAY, start_time=datetime.time(*start),
-                                     end_time=datetime.time(*end), purpose="活动")
+            services.request_booking(
+                booker=booker,
+                space=space,
+                date=THURSDAY,
+                start_time=datetime.time(*start),
+                end_time=datetime.time(*end),
+                purpose="活动",
+            )
             outcomes.append("ok")
         except services.BookingRefused as error:
             outcomes.append(" ".join(error.messages))

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
 from participation.models import SpaceBooking
 from participation.spaces import services
@@ -17,7 +17,11 @@ pytestmark = pytest.mark.django_db
 
 def test_a_booking_inside_opening_hours_is_requested(book, resident_a, space):
     booking = book((9, 30), (11, 0))
-    assert (booking.state, booking.author, booking.community_id) == ("submitted", resident_a, space.community_id)
+    assert (booking.state, booking.author, booking.community_id) == (
+        "submitted",
+        resident_a,
+        space.community_id,
+    )
     assert TransitionLog.objects.filter(object_id=str(booking.pk), to_state="submitted").exists()
 
 
@@ -80,26 +84,47 @@ def test_a_club_leader_books_for_the_club_others_cannot(book, make_club, make_re
     assert "只有本社区已批准社团的负责人" in " ".join(refusal.value.messages)
 
 
-@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="exclusion constraints exist on PostgreSQL only")
+@pytest.mark.skipif(
+    "connection.vendor != 'postgresql'", reason="exclusion constraints exist on PostgreSQL only"
+)
 def test_the_database_refuses_overlapping_bookings(book, space, resident_a):
     booking = book((9, 0), (10, 0))
     with pytest.raises(IntegrityError, match="space_booking_no_overlap"), transaction.atomic():
         SpaceBooking.objects.create(
-            community_id=space.community_id, space=space, author=resident_a, date=THURSDAY, purpose="插队",
-            start_time=datetime.time(9, 30), end_time=datetime.time(10, 30), state="approved", submitted_at=NOW,
+            community_id=space.community_id,
+            space=space,
+            author=resident_a,
+            date=THURSDAY,
+            purpose="插队",
+            start_time=datetime.time(9, 30),
+            end_time=datetime.time(10, 30),
+            state="approved",
+            submitted_at=NOW,
         )
     # Not held by a cancelled booking: the same row in a non-holding state is accepted.
     SpaceBooking.objects.create(
-        community_id=space.community_id, space=space, author=resident_a, date=THURSDAY, purpose="已取消",
-        start_time=booking.start_time, end_time=booking.end_time, state="cancelled", submitted_at=NOW,
+        community_id=space.community_id,
+        space=space,
+        author=resident_a,
+        date=THURSDAY,
+        purpose="已取消",
+        start_time=booking.start_time,
+        end_time=booking.end_time,
+        state="cancelled",
+        submitted_at=NOW,
     )
 
 
 def test_the_database_refuses_a_booking_ending_before_it_starts(space, resident_a):
     with pytest.raises(IntegrityError), transaction.atomic():
         SpaceBooking.objects.create(
-            community_id=space.community_id, space=space, author=resident_a, date=THURSDAY, purpose="跨天",
-            start_time=datetime.time(22), end_time=datetime.time(1),
+            community_id=space.community_id,
+            space=space,
+            author=resident_a,
+            date=THURSDAY,
+            purpose="跨天",
+            start_time=datetime.time(22),
+            end_time=datetime.time(1),
         )
 
 
@@ -119,7 +144,9 @@ REVIEW_MATRIX = [
 @pytest.mark.parametrize(("who", "allowed"), REVIEW_MATRIX)
 def test_review_permission_matrix(request, book, make_resident, transition, who, allowed):
     booking = book((9, 0), (10, 0))
-    actor = make_resident("13900000109", "王小红") if who == "other_resident" else request.getfixturevalue(who)
+    actor = (
+        make_resident("13900000109", "王小红") if who == "other_resident" else request.getfixturevalue(who)
+    )
     if allowed:
         booking = perform_transition(obj=booking, transition=transition, actor=actor, comment="场地另有安排")
         assert booking.state == {"approve": "approved", "reject": "rejected"}[transition]
@@ -141,8 +168,9 @@ def test_declining_needs_a_reason_and_bookings_are_not_returned_or_withdrawn(boo
 
 
 @pytest.mark.parametrize("state_before", ["submitted", "approved"])
-def test_the_booker_cancels_before_the_start_nobody_else_does(book, operations_a, resident_a, make_resident,
-                                                             state_before):
+def test_the_booker_cancels_before_the_start_nobody_else_does(
+    book, operations_a, resident_a, make_resident, state_before
+):
     booking = book((9, 0), (10, 0))
     if state_before == "approved":
         booking = perform_transition(obj=booking, transition="approve", actor=operations_a)
@@ -173,7 +201,13 @@ def test_booking_needs_a_login(client, space):
 def test_the_booking_form_shows_errors_and_confirms_success(client, space, resident_a):
     client.force_login(resident_a)
     url = f"/spaces/{space.pk}/book/"
-    data = {"date": "2030-05-16", "start_time": "12:00", "end_time": "12:00", "purpose": "读书会", "attendees": 8}
+    data = {
+        "date": "2030-05-16",
+        "start_time": "12:00",
+        "end_time": "12:00",
+        "purpose": "读书会",
+        "attendees": 8,
+    }
     response = client.post(url, data)
     content = response.content.decode()
     assert response.status_code == 200 and 'role="alert"' in content and "预约时长不能为零" in content
@@ -221,14 +255,22 @@ def test_nobody_cancels_another_residents_booking_through_the_site(client, book,
 
 
 @pytest.mark.parametrize("count", [3, 30])
-def test_space_pages_stay_within_the_query_budget(client, community_a, space, resident_a, count,
-                                                  django_assert_max_num_queries):
+def test_space_pages_stay_within_the_query_budget(
+    client, community_a, space, resident_a, count, django_assert_max_num_queries
+):
     hours = tuple((day, datetime.time(8), datetime.time(22)) for day in range(7))
     for number in range(count):
         services.upsert_space(community=community_a[0], name=f"活动室{number}", kind="other", hours=hours)
         SpaceBooking.objects.create(
-            community_id=space.community_id, space=space, author=resident_a, date=THURSDAY, purpose="活动",
-            start_time=datetime.time(9, 0), end_time=datetime.time(9, 5), state="cancelled", submitted_at=NOW,
+            community_id=space.community_id,
+            space=space,
+            author=resident_a,
+            date=THURSDAY,
+            purpose="活动",
+            start_time=datetime.time(9, 0),
+            end_time=datetime.time(9, 5),
+            state="cancelled",
+            submitted_at=NOW,
         )
     client.cookies["sessionid"] = "not-a-session"
     for url in ("/spaces/wuxing/", f"/spaces/{space.pk}/?week=2030-05-13"):

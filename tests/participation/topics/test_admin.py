@@ -9,8 +9,9 @@ from workflows.models import TransitionLog
 pytestmark = pytest.mark.django_db
 
 
-def test_topic_index_is_scoped_and_filterable(client, make_topic, coordinator_a, coordinator_b, community_b,
-                                             category):
+def test_topic_index_is_scoped_and_filterable(
+    client, make_topic, coordinator_a, coordinator_b, community_b, category
+):
     make_topic("submitted", title="五星的议题")
     make_topic("approved", title="已通过的议题")
     ConsultationTopic.objects.create(community=community_b[0], title="新民村的议题", category=category)
@@ -47,14 +48,20 @@ def test_review_queue_panel_lists_the_topic(client, make_topic, coordinator_a):
 def test_coordinator_keeps_own_categories_only(client, coordinator_a, community_a, community_b):
     TopicCategory.objects.create(name="村里的类别", community=community_b[0])
     client.force_login(coordinator_a)
-    response = client.post(reverse("topic_categories:add"), {"name": "全街道类别", "community": "", "sort_order": 5,
-                                                             "is_active": "on"})
+    response = client.post(
+        reverse("topic_categories:add"),
+        {"name": "全街道类别", "community": "", "sort_order": 5, "is_active": "on"},
+    )
     assert response.status_code == 200 and "community" in response.context["form"].errors
-    response = client.post(reverse("topic_categories:add"), {"name": "电梯加装", "community": community_b[0].pk,
-                                                             "sort_order": 5, "is_active": "on"})
+    response = client.post(
+        reverse("topic_categories:add"),
+        {"name": "电梯加装", "community": community_b[0].pk, "sort_order": 5, "is_active": "on"},
+    )
     assert response.status_code == 200 and not TopicCategory.objects.filter(name="电梯加装").exists()
-    response = client.post(reverse("topic_categories:add"), {"name": "电梯加装", "community": community_a[0].pk,
-                                                             "sort_order": 5, "is_active": "on"})
+    response = client.post(
+        reverse("topic_categories:add"),
+        {"name": "电梯加装", "community": community_a[0].pk, "sort_order": 5, "is_active": "on"},
+    )
     assert response.status_code == 302
     assert TopicCategory.objects.get(name="电梯加装").community == community_a[0]
     html = client.get(reverse("topic_categories:index")).content.decode()
@@ -74,7 +81,8 @@ def test_staff_edit_changes_only_the_category(client, make_topic, coordinator_a)
     parking = TopicCategory.objects.get(name="停车管理", community=None)
     client.force_login(coordinator_a)
     response = client.post(
-        reverse("consultation_topics:edit", args=[topic.pk]), {"category": parking.pk, "title": "被改掉的标题"}
+        reverse("consultation_topics:edit", args=[topic.pk]),
+        {"category": parking.pk, "title": "被改掉的标题"},
     )
     assert response.status_code == 302
     topic.refresh_from_db()
@@ -93,8 +101,11 @@ def test_moderation_case_and_meeting_pages_render(client, make_topic, neighbour,
     services.report_item(reporter=neighbour, topic=topic, reason="spam", details="广告")
     case = ModerationCase.objects.get()
     meeting = DeliberationMeeting.objects.create(
-        community=community_a[0], title="议事会", starts_at=timezone.now() + datetime.timedelta(days=2),
-        place="议事厅", host="老陈",
+        community=community_a[0],
+        title="议事会",
+        starts_at=timezone.now() + datetime.timedelta(days=2),
+        place="议事厅",
+        host="老陈",
     )
     services.set_agenda(meeting=meeting, topics=[topic], actor=coordinator_a)
     client.force_login(coordinator_a)
@@ -102,6 +113,9 @@ def test_moderation_case_and_meeting_pages_render(client, make_topic, neighbour,
     assert "被举报的议题" in html and "广告或垃圾信息：广告" in html
     assert reverse("moderation_cases:transition", args=[case.pk, "hide"]) in html
     html = client.get(reverse("deliberation_meetings:inspect", args=[meeting.pk])).content.decode()
-    assert "被举报的议题" in html and reverse("consultation_topics:transition", args=[topic.pk, "decide"]) in html
+    assert (
+        "被举报的议题" in html
+        and reverse("consultation_topics:transition", args=[topic.pk, "decide"]) in html
+    )
     assert client.get(reverse("moderation_cases:index")).status_code == 200
     assert client.get(reverse("deliberation_meetings:index")).status_code == 200

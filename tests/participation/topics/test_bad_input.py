@@ -20,7 +20,13 @@ def create_url(community_a):
 
 
 def form_data(category, **changes):
-    return {"title": "路灯不亮", "description": "晚上很黑", "category": category.pk, "action": "submit", **changes}
+    return {
+        "title": "路灯不亮",
+        "description": "晚上很黑",
+        "category": category.pk,
+        "action": "submit",
+        **changes,
+    }
 
 
 def jpeg():
@@ -29,8 +35,9 @@ def jpeg():
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("title, error", [("", "必需字段"), ("   ", "必需字段"),
-                                          ("长" * 10_000, "确保该变量包含不超过 80 字符")])
+@pytest.mark.parametrize(
+    "title, error", [("", "必需字段"), ("   ", "必需字段"), ("长" * 10_000, "确保该变量包含不超过 80 字符")]
+)
 def test_bad_titles(client, resident_a, category, create_url, title, error):
     client.force_login(resident_a)
     response = client.post(create_url, form_data(category, title=title))
@@ -108,7 +115,9 @@ def test_unknown_or_not_allowed_transition(client, resident_a, make_topic, trans
 def test_admin_unknown_transition_is_404(client, coordinator_a, make_topic):
     topic = make_topic("submitted")
     client.force_login(coordinator_a)
-    response = client.post(reverse("consultation_topics:transition", args=[topic.pk, "nope"]), {"seen_state": "x"})
+    response = client.post(
+        reverse("consultation_topics:transition", args=[topic.pk, "nope"]), {"seen_state": "x"}
+    )
     assert response.status_code == 404
     assert ConsultationTopic.objects.get(pk=topic.pk).state == "submitted"
 

@@ -17,10 +17,17 @@ pytestmark = pytest.mark.django_db
 def discussion(make_topic, neighbour):
     topic = make_topic(ReviewState.APPROVED)
     start = timezone.now() - timedelta(days=1)
-    comments = TopicComment.objects.bulk_create([
-        TopicComment(topic=topic, author=neighbour, body=f"第{number}条评论", created_at=start + timedelta(minutes=number))
-        for number in range(1, 121)
-    ])
+    comments = TopicComment.objects.bulk_create(
+        [
+            TopicComment(
+                topic=topic,
+                author=neighbour,
+                body=f"第{number}条评论",
+                created_at=start + timedelta(minutes=number),
+            )
+            for number in range(1, 121)
+        ]
+    )
     TopicComment.objects.create(topic=topic, author=neighbour, body="对第60条的回复", parent=comments[59])
     hidden = comments[60]
     hidden.is_hidden, hidden.hidden_reason = True, "广告"
@@ -68,7 +75,9 @@ def test_a_link_to_a_comment_opens_its_page(client, discussion):
     assert f'id="comment-{reply.pk}"' in text(client, url.split("#")[0])
 
 
-def test_after_posting_the_resident_lands_on_the_page_with_their_comment(client, discussion, resident_a, verified):
+def test_after_posting_the_resident_lands_on_the_page_with_their_comment(
+    client, discussion, resident_a, verified
+):
     topic, _ = discussion
     client.force_login(verified(resident_a))
     response = client.post(f"/topics/{topic.pk}/comment/", {"body": "我的新评论"})

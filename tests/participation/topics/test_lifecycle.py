@@ -25,7 +25,12 @@ def test_resident_raises_a_topic_and_it_goes_all_the_way(
     client.force_login(resident_a)
     response = client.post(
         reverse("topics:create", args=[community.slug]),
-        {"title": "小区东门路灯不亮", "description": "晚上很黑。", "category": category.pk, "action": "draft"},
+        {
+            "title": "小区东门路灯不亮",
+            "description": "晚上很黑。",
+            "category": category.pk,
+            "action": "draft",
+        },
     )
     topic = ConsultationTopic.objects.get()
     assert response.status_code == 302 and response.url == topic.get_absolute_url()
@@ -55,17 +60,17 @@ def test_resident_raises_a_topic_and_it_goes_all_the_way(
     # 3. A meeting puts it on its agenda (scheduled), then decides it; then it is implemented.
     with committed():
         response = client.post(
-        reverse("deliberation_meetings:add"),
-        {
-            "community": community.pk,
-            "title": "十一月议事会",
-            "starts_at": (timezone.localtime() + datetime.timedelta(days=3)).strftime("%Y-%m-%d %H:%M"),
-            "place": "人人议事厅",
-            "host": "协调 老陈",
-            "status": MeetingStatus.PLANNED,
-            "agenda": [topic.pk],
-        },
-    )
+            reverse("deliberation_meetings:add"),
+            {
+                "community": community.pk,
+                "title": "十一月议事会",
+                "starts_at": (timezone.localtime() + datetime.timedelta(days=3)).strftime("%Y-%m-%d %H:%M"),
+                "place": "人人议事厅",
+                "host": "协调 老陈",
+                "status": MeetingStatus.PLANNED,
+                "agenda": [topic.pk],
+            },
+        )
     assert response.status_code == 302, response.context["form"].errors
     meeting = DeliberationMeeting.objects.get()
     topic.refresh_from_db()
@@ -76,7 +81,9 @@ def test_resident_raises_a_topic_and_it_goes_all_the_way(
             {"seen_state": "scheduled", "comment": "由物业在两周内修复"},
         )
     topic.refresh_from_db()
-    assert topic.state == "decided" and topic.resolution == "由物业在两周内修复" and topic.decided_in == meeting
+    assert (
+        topic.state == "decided" and topic.resolution == "由物业在两周内修复" and topic.decided_in == meeting
+    )
     with committed():
         client.post(
             reverse("consultation_topics:transition", args=[topic.pk, "implement"]),
@@ -103,21 +110,30 @@ def test_resident_raises_a_topic_and_it_goes_all_the_way(
 
 def test_returned_topic_is_edited_and_resubmitted(client, resident_a, coordinator_a, make_topic, category):
     topic = make_topic("submitted")
-    services.perform_transition(obj=topic, transition="return_for_changes", actor=coordinator_a, comment="请补充位置")
+    services.perform_transition(
+        obj=topic, transition="return_for_changes", actor=coordinator_a, comment="请补充位置"
+    )
     client.force_login(resident_a)
     my_page = client.get(reverse("my_account")).content.decode()
     assert topic.title in my_page and reverse("topics:edit", args=[topic.pk]) in my_page
     assert "请补充位置" in client.get(topic.get_absolute_url()).content.decode()
     response = client.post(
         reverse("topics:edit", args=[topic.pk]),
-        {"title": "东门路灯（3号楼旁）不亮", "description": "3号楼旁", "category": category.pk, "action": "submit"},
+        {
+            "title": "东门路灯（3号楼旁）不亮",
+            "description": "3号楼旁",
+            "category": category.pk,
+            "action": "submit",
+        },
     )
     assert response.status_code == 302
     topic.refresh_from_db()
     assert topic.state == "submitted" and topic.title == "东门路灯（3号楼旁）不亮"
 
 
-def test_staff_enters_a_topic_for_a_resident_in_person(client, community_a, resident_a, coordinator_a, category):
+def test_staff_enters_a_topic_for_a_resident_in_person(
+    client, community_a, resident_a, coordinator_a, category
+):
     client.force_login(coordinator_a)
     response = client.post(
         reverse("consultation_topics:add"),

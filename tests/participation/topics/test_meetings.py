@@ -48,7 +48,11 @@ def test_agenda_takes_only_approved_topics_of_the_same_community(
     with pytest.raises(services.TopicActionRefused):
         services.set_agenda(meeting=meeting, topics=[draft], actor=coordinator_a)
     foreign = ConsultationTopic.objects.create(
-        community=community_b[0], title="村里的议题", category=category, state="approved", submitted_at=timezone.now()
+        community=community_b[0],
+        title="村里的议题",
+        category=category,
+        state="approved",
+        submitted_at=timezone.now(),
     )
     with pytest.raises(services.TopicActionRefused):
         services.set_agenda(meeting=meeting, topics=[foreign], actor=coordinator_a)
@@ -70,7 +74,9 @@ def test_decision_on_the_meeting(make_meeting, make_topic, coordinator_a):
     meeting = make_meeting(status=MeetingStatus.HELD, attendees_count=32)
     topic = make_topic("approved")
     services.set_agenda(meeting=meeting, topics=[topic], actor=coordinator_a)
-    topic = services.decide_topic(meeting=meeting, topic=topic, resolution="同意加装路灯", actor=coordinator_a)
+    topic = services.decide_topic(
+        meeting=meeting, topic=topic, resolution="同意加装路灯", actor=coordinator_a
+    )
     assert topic.state == "decided" and topic.resolution == "同意加装路灯" and topic.decided_in == meeting
 
 
@@ -78,8 +84,14 @@ def test_a_held_meeting_needs_attendance_in_the_admin(client, coordinator_a, com
     client.force_login(coordinator_a)
     response = client.post(
         reverse("deliberation_meetings:add"),
-        {"community": community_a[0].pk, "title": "议事会", "starts_at": "2020-01-10 19:00", "place": "议事厅",
-         "host": "老陈", "status": "held"},
+        {
+            "community": community_a[0].pk,
+            "title": "议事会",
+            "starts_at": "2020-01-10 19:00",
+            "place": "议事厅",
+            "host": "老陈",
+            "status": "held",
+        },
     )
     assert response.status_code == 200 and "attendees_count" in response.context["form"].errors
     assert not DeliberationMeeting.objects.exists()
@@ -99,9 +111,9 @@ def test_public_meeting_pages(client, make_meeting, make_topic, coordinator_a):
 def test_the_meeting_page_shows_its_agenda_twenty_topics_a_page(client, make_meeting, make_topic):
     meeting = make_meeting()
     topics = [make_topic("approved", title=f"议题{n:02d}") for n in range(21)]
-    AgendaItem.objects.bulk_create([
-        AgendaItem(meeting=meeting, topic=topic, position=n) for n, topic in enumerate(topics)
-    ])
+    AgendaItem.objects.bulk_create(
+        [AgendaItem(meeting=meeting, topic=topic, position=n) for n, topic in enumerate(topics)]
+    )
     first = client.get(meeting.get_absolute_url()).content.decode()
     assert "议题00" in first and "议题19" in first and "议题20" not in first and "第 1 页，共 2 页" in first
     second = client.get(meeting.get_absolute_url(), {"page": 2}).content.decode()
@@ -111,11 +123,19 @@ def test_the_meeting_page_shows_its_agenda_twenty_topics_a_page(client, make_mee
 def test_held_meeting_months_for_the_indicator(make_meeting, community_a):
     now = timezone.make_aware(datetime.datetime(2025, 6, 15, 12, 0))
     for month in (1, 3, 6):
-        make_meeting(starts_at=timezone.make_aware(datetime.datetime(2025, month, 10, 19, 0)),
-                     status=MeetingStatus.HELD, attendees_count=20)
-    make_meeting(starts_at=timezone.make_aware(datetime.datetime(2025, 4, 10, 19)), status=MeetingStatus.CANCELLED)
-    make_meeting(starts_at=timezone.make_aware(datetime.datetime(2024, 5, 10, 19)), status=MeetingStatus.HELD,
-                 attendees_count=10)  # more than 12 months ago
+        make_meeting(
+            starts_at=timezone.make_aware(datetime.datetime(2025, month, 10, 19, 0)),
+            status=MeetingStatus.HELD,
+            attendees_count=20,
+        )
+    make_meeting(
+        starts_at=timezone.make_aware(datetime.datetime(2025, 4, 10, 19)), status=MeetingStatus.CANCELLED
+    )
+    make_meeting(
+        starts_at=timezone.make_aware(datetime.datetime(2024, 5, 10, 19)),
+        status=MeetingStatus.HELD,
+        attendees_count=10,
+    )  # more than 12 months ago
     months = selectors.held_meeting_months(community=community_a[0], now=now)
     assert months == [(2025, 1), (2025, 3), (2025, 6)]
     assert len(selectors.last_twelve_months(now=now)) == 12
@@ -140,11 +160,15 @@ def test_ical_feed_is_valid_rfc5545(client, make_meeting, make_topic, coordinato
     lines = body.split(b"\r\n")[:-1]
     assert all(len(line) <= 75 for line in lines)
     unfolded = re.sub(r"\r\n ", "", text)
-    assert "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:" in unfolded and unfolded.rstrip().endswith("END:VCALENDAR")
+    assert "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:" in unfolded and unfolded.rstrip().endswith(
+        "END:VCALENDAR"
+    )
     assert f"UID:meeting-{meeting.pk}@testserver" in unfolded
     assert "DTSTART:20300301T113000Z" in unfolded and "DTEND:20300301T133000Z" in unfolded
     assert "SUMMARY:三月议事会\\; 停车\\, 路灯\\\\改造" in unfolded
-    assert "DESCRIPTION:1. 停车难\\，怎么办\\；大家议一议" not in unfolded  # full-width punctuation is not escaped
+    assert (
+        "DESCRIPTION:1. 停车难\\，怎么办\\；大家议一议" not in unfolded
+    )  # full-width punctuation is not escaped
     assert "DESCRIPTION:1. 停车难，怎么办；大家议一议" in unfolded
 
 

@@ -16,11 +16,15 @@ def reporters(make_resident):
     return [make_resident(f"1390000012{i}", f"举报人{i}") for i in range(3)]
 
 
-def test_report_opens_a_case_in_the_queue(client, make_topic, neighbour, coordinator_a, coordinator_b, committed):
+def test_report_opens_a_case_in_the_queue(
+    client, make_topic, neighbour, coordinator_a, coordinator_b, committed
+):
     topic = make_topic("approved")
     client.force_login(neighbour)
     with committed():
-        response = client.post(reverse("topics:report", args=[topic.pk]), {"reason": "abuse", "details": "骂人"})
+        response = client.post(
+            reverse("topics:report", args=[topic.pk]), {"reason": "abuse", "details": "骂人"}
+        )
     assert response.status_code == 302
     case = ModerationCase.objects.get()
     assert case.state == "submitted" and case.topic == topic
@@ -35,7 +39,9 @@ def test_report_opens_a_case_in_the_queue(client, make_topic, neighbour, coordin
     assert client.get(reverse("moderation_cases:inspect", args=[case.pk])).status_code != 200
 
 
-def test_hide_with_reason_tells_the_author(client, make_topic, neighbour, coordinator_a, resident_a, committed):
+def test_hide_with_reason_tells_the_author(
+    client, make_topic, neighbour, coordinator_a, resident_a, committed
+):
     topic = make_topic("approved")
     services.report_item(reporter=neighbour, topic=topic, reason="privacy")
     case = ModerationCase.objects.get()
@@ -65,7 +71,8 @@ def test_hiding_needs_a_reason(client, make_topic, neighbour, coordinator_a):
     case = ModerationCase.objects.get()
     client.force_login(coordinator_a)
     response = client.post(
-        reverse("moderation_cases:transition", args=[case.pk, "hide"]), {"seen_state": "submitted", "comment": ""}
+        reverse("moderation_cases:transition", args=[case.pk, "hide"]),
+        {"seen_state": "submitted", "comment": ""},
     )
     assert response.status_code == 200 and "comment" in response.context["form"].errors
     topic.refresh_from_db()
@@ -121,7 +128,9 @@ def test_nobody_reports_their_own_or_invisible_items(make_topic, resident_a, nei
     assert not ModerationCase.objects.exists()
 
 
-def test_coordinator_does_not_judge_their_own_comment(make_topic, coordinator_a, second_coordinator_a, neighbour):
+def test_coordinator_does_not_judge_their_own_comment(
+    make_topic, coordinator_a, second_coordinator_a, neighbour
+):
     topic = make_topic("approved")
     comment = TopicComment.objects.create(topic=topic, author=coordinator_a, body="工作人员的评论")
     services.report_item(reporter=neighbour, comment=comment, reason="abuse")

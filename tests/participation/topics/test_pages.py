@@ -71,8 +71,9 @@ def test_list_query_count(client, django_assert_max_num_queries, make_topic, nei
 
 
 @pytest.mark.parametrize("count", [3, 30])
-def test_detail_query_count(client, django_assert_max_num_queries, make_topic, neighbour, make_resident, verified,
-                            count):
+def test_detail_query_count(
+    client, django_assert_max_num_queries, make_topic, neighbour, make_resident, verified, count
+):
     topic = make_topic("approved")
     for number in range(count):
         resident = verified(make_resident(f"139000003{number:02d}", f"居民{number}"))
@@ -91,8 +92,10 @@ def test_my_topics_lists_every_state(client, make_topic, resident_a):
         make_topic(state, title=f"状态{state}")
     client.force_login(resident_a)
     html = client.get(reverse("topics:mine")).content.decode()
-    assert all(f"状态{state}" in html for state in ("draft", "submitted", "returned", "approved", "rejected",
-                                                    "withdrawn"))
+    assert all(
+        f"状态{state}" in html
+        for state in ("draft", "submitted", "returned", "approved", "rejected", "withdrawn")
+    )
 
 
 def test_community_home_links_the_hall_and_shows_open_topics(client, community_a, make_topic):
@@ -114,8 +117,18 @@ def test_pages_are_chinese(client, make_topic, neighbour):
     topic = make_topic("approved")
     services.add_comment(topic=topic, author=neighbour, body="评论")
     client.force_login(neighbour)
-    for url in (LIST, topic.get_absolute_url(), reverse("topics:create", args=["wuxing"]),
-                reverse("topics:mine"), reverse("topics:meetings", args=["wuxing"]),
-                reverse("topics:report", args=[topic.pk]), reverse("my_account")):
-        words = [w for w in english_words(client.get(url).content.decode()) if not re.fullmatch("iCal|JPEG|PNG|WebP", w)]
+    for url in (
+        LIST,
+        topic.get_absolute_url(),
+        reverse("topics:create", args=["wuxing"]),
+        reverse("topics:mine"),
+        reverse("topics:meetings", args=["wuxing"]),
+        reverse("topics:report", args=[topic.pk]),
+        reverse("my_account"),
+    ):
+        words = [
+            w
+            for w in english_words(client.get(url).content.decode())
+            if not re.fullmatch("iCal|JPEG|PNG|WebP", w)
+        ]
         assert words == [], url

@@ -26,8 +26,16 @@ TRANSITIONS = {
     "decide": ("scheduled", True, "同意"),
     "implement": ("decided", False, "已完成"),
 }
-PEOPLE = ["publicity", "coordination", "operations", "evaluation", "coordination_b", "author", "other_resident",
-          "anonymous"]
+PEOPLE = [
+    "publicity",
+    "coordination",
+    "operations",
+    "evaluation",
+    "coordination_b",
+    "author",
+    "other_resident",
+    "anonymous",
+]
 AUTHOR_TRANSITIONS = {"submit", "withdraw"}
 
 
@@ -58,8 +66,11 @@ def topic_for(make_topic, community_a):
         topic = make_topic(state)
         if agenda:
             meeting = DeliberationMeeting.objects.create(
-                community=community_a[0], title="议事会", starts_at=timezone.now() + datetime.timedelta(days=1),
-                place="议事厅", host="老陈",
+                community=community_a[0],
+                title="议事会",
+                starts_at=timezone.now() + datetime.timedelta(days=1),
+                place="议事厅",
+                host="老陈",
             )
             AgendaItem.objects.create(meeting=meeting, topic=topic)
         return topic

@@ -64,17 +64,22 @@ def test_author_does_not_support_own_topic(make_topic, resident_a, verified):
         services.support_topic(topic=topic, resident=resident_a)
 
 
-def test_comment_and_reply_notify_author_and_followers(client, make_topic, neighbour, make_resident, verified):
+def test_comment_and_reply_notify_author_and_followers(
+    client, make_topic, neighbour, make_resident, verified
+):
     topic = make_topic("approved")
     follower = make_resident("13900000110", "钱多")
     client.force_login(follower)
-    assert "已关注此议题" in flashed(client.post(reverse("topics:follow", args=[topic.pk]), {"follow": "1"}))[0]
+    assert (
+        "已关注此议题" in flashed(client.post(reverse("topics:follow", args=[topic.pk]), {"follow": "1"}))[0]
+    )
     client.force_login(neighbour)
     response = client.post(reverse("topics:comment", args=[topic.pk]), {"body": "赞成，晚上确实太黑"})
     assert "您的评论已发表。" in flashed(response)
     comment = TopicComment.objects.get()
     assert set(Message.objects.filter(kind="topic_discussion").values_list("recipient", flat=True)) == {
-        topic.author_id, follower.pk
+        topic.author_id,
+        follower.pk,
     }
     # A reply; a reply to the reply joins the same thread (one level).
     replier = verified(make_resident("13900000111", "孙立"))
@@ -84,7 +89,9 @@ def test_comment_and_reply_notify_author_and_followers(client, make_topic, neigh
     assert reply.parent == comment
     client.post(reverse("topics:comment", args=[topic.pk]), {"body": "再回复", "parent": reply.pk})
     assert TopicComment.objects.latest("pk").parent == comment
-    assert Message.objects.filter(recipient=neighbour, kind="topic_discussion").exists()  # their comment got replies
+    assert Message.objects.filter(
+        recipient=neighbour, kind="topic_discussion"
+    ).exists()  # their comment got replies
     html = client.get(topic.get_absolute_url()).content.decode()
     assert "赞成，晚上确实太黑" in html and "再回复" in html
     # Unfollow.

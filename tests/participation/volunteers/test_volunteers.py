@@ -29,19 +29,24 @@ def operations_b(make_staff, community_b):
 
 @pytest.fixture
 def volunteer_a(resident_a):
-    return services.register_volunteer(resident=resident_a, skills="急救", availability="周末", agreed_to_code=True)
+    return services.register_volunteer(
+        resident=resident_a, skills="急救", availability="周末", agreed_to_code=True
+    )
 
 
 def log(resident, hours="2", date=TODAY, description="帮老人买菜"):
-    return services.log_hours(resident=resident, date=date, hours=Decimal(hours), description=description,
-                              today=TODAY)
+    return services.log_hours(
+        resident=resident, date=date, hours=Decimal(hours), description=description, today=TODAY
+    )
 
 
 def test_registration_needs_the_code_and_counts_while_active(resident_a, community_a):
     with pytest.raises(ValidationError) as error:
         services.register_volunteer(resident=resident_a, skills="", availability="", agreed_to_code=False)
     assert error.value.messages == ["请同意志愿者守则后再登记。"]
-    volunteer = services.register_volunteer(resident=resident_a, skills="急救", availability="", agreed_to_code=True)
+    volunteer = services.register_volunteer(
+        resident=resident_a, skills="急救", availability="", agreed_to_code=True
+    )
     assert selectors.active_volunteer_count(community=community_a[0]) == 1
     with pytest.raises(ValidationError):
         services.register_volunteer(resident=resident_a, skills="", availability="", agreed_to_code=True)
@@ -75,7 +80,9 @@ def test_future_dates_and_non_volunteers_are_refused(volunteer_a, resident_a, re
     assert error.value.messages == ["请先登记为志愿者，再记录服务时长。"]
 
 
-def test_hours_count_after_operations_approve(volunteer_a, resident_a, operations_a, operations_b, community_a):
+def test_hours_count_after_operations_approve(
+    volunteer_a, resident_a, operations_a, operations_b, community_a
+):
     record = log(resident_a, "2.5")
     assert record.state == ReviewState.SUBMITTED
     assert selectors.approved_hours(resident=resident_a) == 0
@@ -98,10 +105,13 @@ def test_the_public_pages(client, resident_a):
     assert "请同意志愿者守则后再登记。" in html and 'role="alert"' in html
     response = client.post("/volunteers/register/", {"skills": "急救", "agree": "on"}, follow=True)
     assert "您已登记为志愿者" in response.content.decode()
-    html = client.post("/volunteers/hours/", {"date": "2025-05-01", "hours": "30", "description": "x"}).content
+    html = client.post(
+        "/volunteers/hours/", {"date": "2025-05-01", "hours": "30", "description": "x"}
+    ).content
     assert "时长必须大于 0 小时且不超过 24 小时。" in html.decode()
-    response = client.post("/volunteers/hours/", {"date": "2025-05-01", "hours": "2", "description": "清扫楼道"},
-                           follow=True)
+    response = client.post(
+        "/volunteers/hours/", {"date": "2025-05-01", "hours": "2", "description": "清扫楼道"}, follow=True
+    )
     html = response.content.decode()
     assert "已提交" in html and "清扫楼道" in html
     assert "我的志愿服务" in client.get("/me/").content.decode()
@@ -111,8 +121,9 @@ def test_review_queue_in_the_admin(client, volunteer_a, resident_a, operations_a
     record = log(resident_a)
     client.force_login(operations_a)
     assert str(record) in client.get("/admin/volunteer_hours/").content.decode()
-    response = client.post(f"/admin/volunteer_hours/{record.pk}/transition/approve/",
-                           {"comment": "", "seen_state": "submitted"})
+    response = client.post(
+        f"/admin/volunteer_hours/{record.pk}/transition/approve/", {"comment": "", "seen_state": "submitted"}
+    )
     assert response.status_code == 302
     assert VolunteerHours.objects.get().state == ReviewState.APPROVED
 

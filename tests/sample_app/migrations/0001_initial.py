@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,21 +15,69 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='SampleSubmission',
+            name="SampleSubmission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', django_fsm.FSMField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('approved', 'Approved'), ('returned', 'Returned for changes'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn'), ('published', 'Published')], db_index=True, default='draft', editable=False, max_length=50, protected=True, verbose_name='state')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('submitted_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='submitted at')),
-                ('title', models.CharField(max_length=100, verbose_name='title')),
-                ('author', models.ForeignKey(blank=True, help_text='Empty for items a visitor created without an account.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("approved", "Approved"),
+                            ("returned", "Returned for changes"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                            ("published", "Published"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        editable=False,
+                        max_length=50,
+                        protected=True,
+                        verbose_name="state",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="submitted at"),
+                ),
+                ("title", models.CharField(max_length=100, verbose_name="title")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for items a visitor created without an account.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sample submission',
-                'verbose_name_plural': 'sample submissions',
-                'abstract': False,
-                'constraints': [models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'withdrawn']), ('submitted_at__isnull', False), _connector='OR'), name='sample_app_samplesubmission_submitted_has_time', violation_error_message='A submitted item must have a submission time.')],
+                "verbose_name": "sample submission",
+                "verbose_name_plural": "sample submissions",
+                "abstract": False,
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("state__in", ["draft", "withdrawn"]),
+                            ("submitted_at__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="sample_app_samplesubmission_submitted_has_time",
+                        violation_error_message="A submitted item must have a submission time.",
+                    )
+                ],
             },
             bases=(django_fsm.FSMModelMixin, models.Model),
         ),
