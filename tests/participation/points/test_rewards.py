@@ -171,7 +171,7 @@ def test_fulfilling_is_logged_and_final(verified_a, community_a, reward_a, opera
     fulfil_redemption(redemption=redemption, actor=operations_a)
     assert Redemption.objects.get().state == RedemptionState.FULFILLED
     assert TransitionLog.objects.get().to_state == "fulfilled"
-    with pytest.raises(ValidationError, match="already been handled"):
+    with pytest.raises(ValidationError, match="此兑换已处理过"):
         cancel_redemption(redemption=redemption, actor=operations_a, comment="晚了")
     assert selectors.balance(resident=verified_a) == 0
 
