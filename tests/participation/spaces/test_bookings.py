@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from participation.models import SpaceBooking
 from participation.spaces import services
@@ -85,7 +85,7 @@ def test_a_club_leader_books_for_the_club_others_cannot(book, make_club, make_re
 
 
 @pytest.mark.skipif(
-    "connection.vendor != 'postgresql'", reason="exclusion constraints exist on PostgreSQL only"
+    connection.vendor != "postgresql", reason="exclusion constraints exist on PostgreSQL only"
 )
 def test_the_database_refuses_overlapping_bookings(book, space, resident_a):
     booking = book((9, 0), (10, 0))
