@@ -34,22 +34,15 @@ from django.utils import timezone  # noqa: E402
 from django_tasks_db.models import DBTaskResult  # noqa: E402
 
 from home.models import ActivityPage  # noqa: E402
-from participation.models import (  # noqa: E402
-    ActivitySignup,
-    BehaviourItem,
-    BehaviourPolarity,
-    Community,
-    ConsultationTopic,
-    HelpCategory,
-    PointsClaim,
-    Redemption,
-    Reward,
-    User,
-)
-from participation.models.help_requests import HelpRequest  # noqa: E402
-from participation.models.ledger import ONCE_PER_SOURCE, EntryKind, PointsEntry  # noqa: E402
+from participation.activities.models import ActivitySignup  # noqa: E402
+from participation.help.models import HelpCategory  # noqa: E402
+from participation.help.models.requests import HelpRequest  # noqa: E402
+from participation.models import Community, User  # noqa: E402
+from participation.points.models import BehaviourItem, BehaviourPolarity, PointsClaim, Redemption, Reward  # noqa: E402
+from participation.points.models.ledger import ONCE_PER_SOURCE, EntryKind, PointsEntry  # noqa: E402
 from participation.topics import selectors as topic_selectors  # noqa: E402
 from participation.topics import services as topic_services  # noqa: E402
+from participation.topics.models import ConsultationTopic  # noqa: E402
 from workflows.models import Message  # noqa: E402
 from workflows.services import perform_transition  # noqa: E402
 

@@ -67,7 +67,7 @@ def _claims(community, members, wanted, months) -> None:
     """Approved 积分申领, newest approvals now, the others spread over the months before."""
     from django.utils import timezone
 
-    from participation.models import BehaviourItem, BehaviourPolarity, PointsClaim
+    from participation.points.models import BehaviourItem, BehaviourPolarity, PointsClaim
 
     have = PointsClaim.objects.filter(community=community).count()
     behaviours = list(BehaviourItem.objects.filter(community=community, polarity=BehaviourPolarity.POSITIVE))
@@ -123,17 +123,10 @@ def _registries(community, members) -> None:
     解忧铺 requests."""
     from django.utils import timezone
 
-    from participation.models import (
-        DeliberationMeeting,
-        Facility,
-        FacilityType,
-        HelpCategory,
-        HelpRequest,
-        MeetingStatus,
-        SocialOrganisation,
-        SocialWorker,
-        Volunteer,
-    )
+    from participation.help.models import HelpCategory, HelpRequest
+    from participation.registries.models import Facility, FacilityType, SocialOrganisation, SocialWorker
+    from participation.topics.models import DeliberationMeeting, MeetingStatus
+    from participation.volunteers.models import Volunteer
 
     now = timezone.now()
     community.resident_population, community.households = len(members), len(members) * 10 // 29
@@ -250,8 +243,9 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     from evaluation import exports, selectors
     from home.demo import seed_demo
-    from participation.models import Community, PointsEntry, User
+    from participation.models import Community, User
     from participation.points import selectors as points
+    from participation.points.models import PointsEntry
 
     seed_demo()
     pk = Community.objects.order_by("pk").values_list("pk", flat=True).first()

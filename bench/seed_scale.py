@@ -57,7 +57,9 @@ def main() -> None:
     _topics(residents, args.topics)
     _requests(residents, args.requests)
     seed_ledger(members=[(r.pk, r.communities.all()[0].pk) for r in residents], wanted=args.ledger)
-    from participation.models import ConsultationTopic, HelpRequest, PointsEntry
+    from participation.help.models import HelpRequest
+    from participation.points.models import PointsEntry
+    from participation.topics.models import ConsultationTopic
 
     print(
         f"residents: {len(residents)}, news pages: {NewsPage.objects.count()}, "
@@ -111,7 +113,7 @@ def seed_residents(*, communities, wanted: int, prefix: str = RESIDENT_PREFIX) -
 def _topics(residents, wanted: int) -> None:
     from django.utils import timezone
 
-    from participation.models import ConsultationTopic, TopicCategory
+    from participation.topics.models import ConsultationTopic, TopicCategory
 
     have = ConsultationTopic.objects.count()
     categories = list(TopicCategory.objects.filter(community__isnull=True))
@@ -136,7 +138,7 @@ def _topics(residents, wanted: int) -> None:
 def _requests(residents, wanted: int) -> None:
     from django.utils import timezone
 
-    from participation.models import HelpCategory, HelpRequest
+    from participation.help.models import HelpCategory, HelpRequest
 
     now = timezone.now()
     have = HelpRequest.objects.count()
@@ -187,7 +189,7 @@ def seed_ledger(*, members: list[tuple[int, int]], wanted: int, community=None, 
     from django.db.models import Max
     from django.utils import timezone
 
-    from participation.models.ledger import EntryKind, PointsEntry
+    from participation.points.models.ledger import EntryKind, PointsEntry
     from participation.points.reputation import EARNING_KINDS
 
     entries = (

@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from evaluation.selectors import SelfEvaluation
-from participation.dataio.cells import neutralise as safe_cell
+from participation.cells import neutralise as safe_cell
 
 
 def _sheet(workbook, title, header, rows, *, first=False):

@@ -14,18 +14,12 @@ from django.utils import timezone
 
 from evaluation.indicators import IndicatorInputs, month_starts, period_start
 from evaluation.models import SurveyKind, SurveyResponse
+from participation.help.models import HelpRequest
 from participation.help.selectors import overdue_q
-from participation.models import (
-    Community,
-    DeliberationMeeting,
-    Facility,
-    FacilityType,
-    HelpRequest,
-    MeetingStatus,
-    SocialOrganisation,
-    SocialWorker,
-    Volunteer,
-)
+from participation.models import Community
+from participation.registries.models import Facility, FacilityType, SocialOrganisation, SocialWorker
+from participation.topics.models import DeliberationMeeting, MeetingStatus
+from participation.volunteers.models import Volunteer
 
 
 def window_bounds(as_of: date) -> tuple[datetime, datetime]:

@@ -27,9 +27,11 @@ from home.models import (
 from home.models.work_groups import MemberOrganisation
 from home.services import build_community_site, ensure_portal
 from participation import services as participation_services
-from participation.models import BehaviourPolarity, Community, CommunityKind, SpaceKind
+from participation.community_life.models import SpaceKind
+from participation.community_life.spaces import services as space_services
+from participation.models import Community, CommunityKind
+from participation.points.models import BehaviourPolarity
 from participation.roles import StaffRole
-from participation.spaces import services as space_services
 
 DEMO_PASSWORD = "renren2024"
 STREET = "五星街道"
@@ -292,7 +294,7 @@ def _seed_behaviour_items(community: Community, report: SeedReport) -> None:
 
 
 def _seed_rewards(community: Community, report: SeedReport) -> None:
-    from participation.models.rewards import Reward
+    from participation.points.models.rewards import Reward
 
     if Reward.objects.filter(community=community).exists():
         return

@@ -5,8 +5,10 @@ Everything goes through the flows' own services and transitions (logged, notifie
 from django.contrib.auth import get_user_model
 
 from participation.help import services as help_services
-from participation.models import Community, ConsultationTopic, HelpCategory, HelpRequest, TopicCategory
+from participation.help.models import HelpCategory, HelpRequest
+from participation.models import Community
 from participation.topics import services as topic_services
+from participation.topics.models import ConsultationTopic, TopicCategory
 from workflows.services import perform_transition
 
 # Kinds of request and the deadlines the community commits to (hours to answer, days to resolve).

@@ -12,7 +12,7 @@ class ParticipationConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in, user_login_failed
 
         from participation import ratelimit, throttling  # noqa: F401  (ratelimit registers its deploy check)
-        from participation.dataio.cells import protect_wagtail_exports
+        from participation.cells import protect_wagtail_exports
 
         user_login_failed.connect(throttling.on_login_failed, dispatch_uid="participation.login_throttle")
         user_logged_in.connect(throttling.on_logged_in, dispatch_uid="participation.login_throttle_reset")

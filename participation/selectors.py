@@ -4,7 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from participation.models import BehaviourItem, BehaviourPolarity, Community, Photo, User
+from participation.models import Community, Photo, User
+from participation.points.models import BehaviourItem, BehaviourPolarity
 from participation.roles import RESIDENT_GROUP
 
 

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from participation import selectors
 from participation.mobile import normalize_mobile
-from participation.models import BehaviourItem, Community, CommunityGroup, Photo, User
+from participation.models import Community, CommunityGroup, Photo, User
+from participation.points.models import BehaviourItem
 from participation.roles import PAGE_ROLES, RESIDENT_GROUP, ROLE_GROUP_NAMES, StaffRole, community_group_name
 
 

@@ -11,7 +11,8 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 from participation.admin_scoping import CommunityScopedViewSetMixin
 from participation.admin_views import ResidentIndexView, ResidentVerificationView
 from participation.forms import UserCreationForm, UserEditForm
-from participation.models import BehaviourItem, Community
+from participation.models import Community
+from participation.points.models import BehaviourItem
 
 
 class UserViewSet(WagtailUserViewSet):

@@ -41,7 +41,7 @@ def register_diary_statistics_url():
 
 class _DiaryStatisticsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("participation.view_diary_statistics")
+        return request.user.has_perm("grids.view_diary_statistics")
 
 
 @hooks.register("register_admin_menu_item")
@@ -63,7 +63,7 @@ def register_points_viewsets():
 
 @hooks.register("register_admin_viewset")
 def register_community_life_viewsets():
-    from participation.clubs.viewsets import CommunityLifeViewSetGroup
+    from participation.community_life.clubs.viewsets import CommunityLifeViewSetGroup
 
     return CommunityLifeViewSetGroup()
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from home.models import NewsIndexPage, NewsPage
-from participation.models import BehaviourItem, BehaviourPolarity
+from participation.points.models import BehaviourItem, BehaviourPolarity
 
 pytestmark = pytest.mark.django_db
 

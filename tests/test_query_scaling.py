@@ -15,24 +15,11 @@ from django.utils import timezone
 
 from evaluation.models import ConstructionTask, SurveyKind, SurveyResponse, TaskEvidence
 from home.models import ActivityIndexPage, ActivityPage
-from participation.models import (
-    ActivitySignup,
-    BehaviourItem,
-    ConsultationTopic,
-    EntryKind,
-    HelpCategory,
-    HelpRequest,
-    HelpState,
-    PointsClaim,
-    PointsEntry,
-    Redemption,
-    Reward,
-    SignupStatus,
-    TopicCategory,
-    TopicComment,
-    TopicSupport,
-    User,
-)
+from participation.activities.models import ActivitySignup, SignupStatus
+from participation.help.models import HelpCategory, HelpRequest, HelpState
+from participation.models import User
+from participation.points.models import BehaviourItem, EntryKind, PointsClaim, PointsEntry, Redemption, Reward
+from participation.topics.models import ConsultationTopic, TopicCategory, TopicComment, TopicSupport
 from renren_cms.page_cache import bump_generation
 from workflows.models import ReviewState
 

@@ -7,17 +7,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from participation.models import (
-    AgendaItem,
+from participation.community_life.models import (
     Club,
     ClubMembership,
-    DeliberationMeeting,
-    MeetingStatus,
     OpeningHours,
     ServicePoint,
     SharedSpace,
     SpaceBooking,
 )
+from participation.topics.models import AgendaItem, DeliberationMeeting, MeetingStatus
 from tests.test_query_scaling import (  # noqa: F401 (fixtures)
     FEW,
     MANY,

@@ -13,7 +13,7 @@ from home.models.mixins import (
     segmented_search_fields,
 )
 from participation import selectors
-from participation.models import BehaviourItem
+from participation.points.models import BehaviourItem
 
 
 class ConventionPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):

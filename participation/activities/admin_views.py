@@ -12,13 +12,13 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from participation.activities import selectors, services
-from participation.models import ActivitySignup
+from participation.activities.models import ActivitySignup
 from participation.selectors import community_ids_for_user
 from workflows.views_admin import TitledAdminViewMixin
 
 
 def may_run_activities(user) -> bool:
-    return user.has_perm("participation.check_in_activity")
+    return user.has_perm("activities.check_in_activity")
 
 
 class _CheckInBase(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -36,7 +36,7 @@ class _CheckInBase(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateView
 
 
 class CheckInIndexView(_CheckInBase):
-    template_name = "participation/activities/admin/index.html"
+    template_name = "activities/admin/index.html"
     page_title = gettext_lazy("Activity check-in")
 
     def get_context_data(self, **kwargs):
@@ -47,7 +47,7 @@ class CheckInIndexView(_CheckInBase):
 
 
 class CheckInActivityView(_CheckInBase):
-    template_name = "participation/activities/admin/activity.html"
+    template_name = "activities/admin/activity.html"
     page_title = gettext_lazy("Activity check-in")
 
     def get_activity(self):

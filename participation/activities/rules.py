@@ -6,5 +6,5 @@ from participation.rules import is_admin, is_coordination, is_operations, same_c
 
 may_run_activities = is_admin | ((is_operations | is_coordination) & same_community)
 
-rules.add_rule("participation.check_in_activity", may_run_activities)
-rules.add_perm("participation.check_in_activity", may_run_activities)
+rules.add_rule("activities.check_in_activity", may_run_activities)
+rules.add_perm("activities.check_in_activity", may_run_activities)

@@ -8,7 +8,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Page
 
-from participation.models import ActivitySignup, Community, SignupStatus
+from participation.activities.models import ActivitySignup, SignupStatus
+from participation.models import Community
 from renren_cms.page_cache import cached_by_generation
 
 # The page model that carries activities' fields, named as a string like a lazy foreign key: participation

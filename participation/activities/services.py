@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from participation.activities import selectors
-from participation.models import ActivityRoster, ActivitySignup, EntryKind, SignupStatus, VolunteerHours
-from participation.models.activities import new_check_in_code
+from participation.activities.models import ActivityRoster, ActivitySignup, SignupStatus, new_check_in_code
+from participation.points.models import EntryKind
 from participation.points.services import AlreadyRecorded, record_entry
+from participation.volunteers.models import VolunteerHours
 from workflows.models import ReviewState, TransitionLog
 
 NOTIFICATION_KIND = "activity_signup"
@@ -134,7 +135,7 @@ def cancel_signup(*, signup: ActivitySignup, actor, now=None) -> ActivitySignup:
 
 
 def may_check_in(user, signup_or_roster) -> bool:
-    return rules.test_rule("participation.check_in_activity", user, signup_or_roster)
+    return rules.test_rule("activities.check_in_activity", user, signup_or_roster)
 
 
 @transaction.atomic

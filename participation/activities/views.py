@@ -14,8 +14,9 @@ from wagtail.models import Page
 
 from participation import ical
 from participation.activities import selectors, services
+from participation.activities.models import ActivitySignup, SignupStatus
 from participation.activities.qr import check_in_qr_svg
-from participation.models import ActivitySignup, Community, SignupStatus
+from participation.models import Community
 from participation.ratelimit import rate_limited
 
 CHECK_IN_SALT = "participation.activities.check-in"
@@ -71,7 +72,7 @@ def signup_detail(request, pk):
         "check_in_url": check_in_url,
         "check_in_qr": check_in_qr_svg(url=check_in_url, title=_("Check-in QR code")),
     }
-    return render(request, "participation/activities/signup_detail.html", context)
+    return render(request, "activities/signup_detail.html", context)
 
 
 @require_POST
@@ -107,7 +108,7 @@ def check_in_link(request, token):
         else:
             messages.success(request, _("%(name)s has been checked in.") % {"name": signup.resident})
         return redirect(request.path)
-    return render(request, "participation/activities/check_in_link.html", {"signup": signup})
+    return render(request, "activities/check_in_link.html", {"signup": signup})
 
 
 def _event(page, request) -> ical.Event:

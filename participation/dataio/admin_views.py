@@ -31,10 +31,10 @@ def may_use_data(user) -> bool:
     return any(
         user.has_perm(perm)
         for perm in (
-            "participation.import_residents",
-            "participation.import_registries",
-            "participation.export_residents",
-            "participation.export_registries",
+            "dataio.import_residents",
+            "dataio.import_registries",
+            "dataio.export_residents",
+            "dataio.export_registries",
         )
     )
 
@@ -97,7 +97,7 @@ class _DataView(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateView):
 
 
 class ImportView(_DataView):
-    template_name = "participation/dataio/import.html"
+    template_name = "dataio/import.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

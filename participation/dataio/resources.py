@@ -16,9 +16,9 @@ from participation.dataio.widgets import (
     TextWidget,
     YesNoWidget,
 )
-from participation.models import (
-    BehaviourItem,
-    BehaviourPolarity,
+from participation.models import User
+from participation.points.models import BehaviourItem, BehaviourPolarity
+from participation.registries.models import (
     Certificate,
     Facility,
     FacilityType,
@@ -26,10 +26,9 @@ from participation.models import (
     OrganisationType,
     SocialOrganisation,
     SocialWorker,
-    User,
-    Volunteer,
 )
 from participation.roles import RESIDENT_GROUP
+from participation.volunteers.models import Volunteer
 
 
 def column(attribute, label: str, widget=None):

@@ -15,7 +15,7 @@ def member_of_community(user, community) -> bool:
 
 
 # Residents' data belongs to the coordination group (居民核实); the registries to operations.
-rules.add_perm("participation.import_residents", is_admin | (is_coordination & member_of_community))
-rules.add_perm("participation.export_residents", is_admin | (is_coordination & member_of_community))
-rules.add_perm("participation.import_registries", is_admin | (is_operations & member_of_community))
-rules.add_perm("participation.export_registries", is_admin | (is_staff_member & member_of_community))
+rules.add_perm("dataio.import_residents", is_admin | (is_coordination & member_of_community))
+rules.add_perm("dataio.export_residents", is_admin | (is_coordination & member_of_community))
+rules.add_perm("dataio.import_registries", is_admin | (is_operations & member_of_community))
+rules.add_perm("dataio.export_registries", is_admin | (is_staff_member & member_of_community))

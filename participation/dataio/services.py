@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from participation.cells import neutralise
 from participation.dataio import resources
-from participation.dataio.cells import neutralise
 from participation.dataio.files import (
     FileRefused,
     RowError,
@@ -45,44 +45,44 @@ KINDS = {
             "residents",
             gettext_lazy("Residents"),
             resources.ResidentResource,
-            "participation.import_residents",
-            "participation.export_residents",
+            "dataio.import_residents",
+            "dataio.export_residents",
             import_residents,
         ),
         Kind(
             "volunteers",
             gettext_lazy("Volunteers"),
             resources.VolunteerResource,
-            "participation.import_registries",
-            "participation.export_registries",
+            "dataio.import_registries",
+            "dataio.export_registries",
         ),
         Kind(
             "social_organisations",
             gettext_lazy("Social organisations"),
             resources.SocialOrganisationResource,
-            "participation.import_registries",
-            "participation.export_registries",
+            "dataio.import_registries",
+            "dataio.export_registries",
         ),
         Kind(
             "social_workers",
             gettext_lazy("Social workers"),
             resources.SocialWorkerResource,
-            "participation.import_registries",
-            "participation.export_registries",
+            "dataio.import_registries",
+            "dataio.export_registries",
         ),
         Kind(
             "facilities",
             gettext_lazy("Facilities"),
             resources.FacilityResource,
-            "participation.import_registries",
-            "participation.export_registries",
+            "dataio.import_registries",
+            "dataio.export_registries",
         ),
         Kind(
             "behaviour_items",
             gettext_lazy("Behaviour items"),
             resources.BehaviourItemResource,
-            "participation.import_registries",
-            "participation.export_registries",
+            "dataio.import_registries",
+            "dataio.export_registries",
         ),
     )
 }

@@ -9,10 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from participation.grids.models import DiaryEntry
 from participation.help import services as help_services
-from participation.models import ConsultationTopic, DiaryEntry, HelpCategory, HelpRequest, TopicCategory, User
-from participation.models.help_requests import IntakeChannel
+from participation.help.models import HelpCategory, HelpRequest
+from participation.help.models.requests import IntakeChannel
+from participation.models import User
 from participation.topics import services as topic_services
+from participation.topics.models import ConsultationTopic, TopicCategory
 from workflows.exceptions import WorkflowError
 
 
@@ -25,7 +28,7 @@ class AlreadyConverted(Exception):
 
 
 def may_convert(*, user, entry: DiaryEntry) -> bool:
-    return user.has_perm("participation.convert_diary_entry", entry)
+    return user.has_perm("grids.convert_diary_entry", entry)
 
 
 def _resident_of(entry: DiaryEntry, resident: User | None) -> User | None:

@@ -7,10 +7,12 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from participation.forms import MobileField
+from participation.grids.models import DiaryEntry
 from participation.help import selectors as help_selectors
 from participation.help.forms import _Chinese, _request_fields
-from participation.models import DiaryEntry, TopicCategory, User
-from participation.models.topics import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
+from participation.models import User
+from participation.topics.models import TopicCategory
+from participation.topics.models.topics import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 
 SHARED_TEXT_HELP = _(
     "Pre-filled with what was raised. Whatever stays here may be seen by the requester and, if allowed, "

@@ -15,7 +15,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from participation.grids import conversion
 from participation.grids.conversion_forms import HelpFromDiaryForm, TopicFromDiaryForm
-from participation.models import ConsultationTopic, DiaryEntry, HelpRequest
+from participation.grids.models import DiaryEntry
+from participation.help.models import HelpRequest
+from participation.topics.models import ConsultationTopic
 
 KIND_LABELS = {"help": gettext_lazy("help request"), "topic": gettext_lazy("consultation topic")}
 
@@ -49,7 +51,7 @@ class ConvertDiaryEntryView(WagtailAdminTemplateMixin, FormView):
     """GET: the confirmation form, pre-filled from the entry. POST: create the request or topic, once."""
 
     kind = "help"
-    template_name = "participation/grids/admin/convert.html"
+    template_name = "grids/admin/convert.html"
     header_icon = "doc-full"
     edit_url_name = "diary:edit"
 

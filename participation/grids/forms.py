@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from participation.grids import services
+from participation.grids.models import DiaryEntry
 from participation.grids.selectors import grids_for_user
-from participation.models import DiaryEntry, Grid, Household, User
+from participation.models import Grid, Household, User
 from participation.selectors import community_ids_for_user
 
 

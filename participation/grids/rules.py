@@ -18,10 +18,10 @@ def works_entry_grid(user, entry) -> bool:
 
 keeps_diary = is_admin | is_coordination | is_operations | is_grid_worker
 
-rules.add_perm("participation.view_diary_statistics", is_admin | is_evaluation | is_coordination)
-rules.add_perm("participation.keep_diary", keeps_diary)
+rules.add_perm("grids.view_diary_statistics", is_admin | is_evaluation | is_coordination)
+rules.add_perm("grids.keep_diary", keeps_diary)
 # obj: the DiaryEntry. same_community: the entry's community is one of the user's.
 rules.add_perm(
-    "participation.convert_diary_entry",
+    "grids.convert_diary_entry",
     is_admin | (rules.is_active & rules.is_staff & (keeps_diary | works_entry_grid) & same_community),
 )

@@ -5,7 +5,8 @@ from datetime import date
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 
-from participation.models import Community, DiaryEntry, Grid
+from participation.grids.models import DiaryEntry
+from participation.models import Community, Grid
 from participation.selectors import community_ids_for_user
 
 

@@ -6,7 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from participation.models import DiaryEntry, Household
+from participation.grids.models import DiaryEntry
+from participation.models import Household
 from participation.selectors import community_ids_for_user
 
 

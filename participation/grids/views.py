@@ -12,10 +12,10 @@ from participation.selectors import community_ids_for_user
 class DiaryStatisticsView(TemplateView):
     """Counts of visits and interviews per month and grid: what the evaluation group may see of the diary."""
 
-    template_name = "participation/grids/diary_statistics.html"
+    template_name = "grids/diary_statistics.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("participation.view_diary_statistics"):
+        if not request.user.has_perm("grids.view_diary_statistics"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

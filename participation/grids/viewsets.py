@@ -15,9 +15,12 @@ from participation.admin_scoping import CommunityScopedViewSetMixin, _scoped_for
 from participation.grids import conversion
 from participation.grids.conversion_views import ConvertDiaryEntryView, created_items
 from participation.grids.forms import DiaryEntryForm, GridForm, HouseholdForm
+from participation.grids.models import DiaryEntry, DiaryKind
 from participation.grids.views import DiaryStatisticsView
-from participation.models import ConsultationTopic, DiaryEntry, DiaryKind, Grid, HelpRequest, Household
+from participation.help.models import HelpRequest
+from participation.models import Grid, Household
 from participation.selectors import communities_for_user
+from participation.topics.models import ConsultationTopic
 
 
 class GridViewSet(CommunityScopedViewSetMixin, ModelViewSet):
@@ -127,7 +130,7 @@ class DiaryEntryViewSet(CommunityScopedViewSetMixin, ModelViewSet):
     ordering = ["-visited_on", "-pk"]
     index_view_class = DiaryIndexView
     edit_view_class = DiaryEditView
-    edit_template_name = "participation/grids/admin/diary_edit.html"
+    edit_template_name = "grids/admin/diary_edit.html"
 
     def get_form_class(self, for_update=False):
         return DiaryEntryForm

@@ -25,7 +25,7 @@ from workflows.views_admin import TitledAdminViewMixin, TransitionView
 
 class HelpTransitionView(TransitionView):
     form_class = HelpTransitionForm
-    template_name = "participation/help/admin/transition.html"
+    template_name = "help/admin/transition.html"
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -84,7 +84,7 @@ class HelpEntryView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView):
     """代录: a request for a resident who phoned or came in; they still get the messages (or a tracking link)."""
 
     viewset = None
-    template_name = "participation/help/admin/entry.html"
+    template_name = "help/admin/entry.html"
     form_class = HelpEntryForm
     page_title = gettext_lazy("Enter a help request for a resident")
     header_icon = "help"
@@ -99,7 +99,7 @@ class HelpEntryView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        if not self.request.user.has_perm("participation.enter_help_request", data["community"]):
+        if not self.request.user.has_perm("help.enter_help_request", data["community"]):
             raise PermissionDenied
         try:
             help_request, token = services.submit_request(
@@ -177,12 +177,12 @@ def _default_start(today: date) -> date:
 
 
 class HelpStatisticsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "participation/help/admin/statistics.html"
+    template_name = "help/admin/statistics.html"
     page_title = gettext_lazy("Help request statistics")
     header_icon = "table"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("participation.view_help_statistics"):
+        if not request.user.has_perm("help.view_help_statistics"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -7,8 +7,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from participation.forms import MobileField
 from participation.grids.selectors import grids_for, grids_for_user
 from participation.help import selectors
-from participation.models.help_categories import HelpCategory
-from participation.models.help_requests import HelpRequest, IntakeChannel
+from participation.help.models.categories import HelpCategory
+from participation.help.models.requests import HelpRequest, IntakeChannel
 from participation.plaintext import PublicTextMixin
 from participation.selectors import communities_for_user, residents_for_staff
 from participation.uploads import ResidentImagesField
@@ -159,7 +159,7 @@ class HelpTransitionForm(TransitionForm):
     """The admin confirmation of one help-request transition, with what that transition needs."""
 
     class Media:
-        js = ["participation/help/response_templates.js"]
+        js = ["help/response_templates.js"]
 
     def __init__(self, *args, transition: str, help_request, **kwargs):
         super().__init__(*args, **kwargs)

@@ -38,7 +38,7 @@ def _send(*, user, subject: str, body: str, url: str, log: TransitionLog, kind: 
 
 
 def notify_handler_and_followers(*, log_id: int) -> list[Message]:
-    from participation.models.help_requests import HelpRequest, HelpState
+    from participation.help.models.requests import HelpRequest, HelpState
 
     log = TransitionLog.objects.select_related("actor", "content_type").get(pk=log_id)
     obj = HelpRequest.objects.select_related("assigned_staff", "assigned_volunteer").get(pk=log.object_id)

@@ -3,13 +3,13 @@
 from wagtail.admin.ui.components import Component
 
 from participation.help import selectors
-from participation.models.help_requests import HelpRequest
+from participation.help.models.requests import HelpRequest
 from workflows.registry import viewset_for
 
 
 class MyHelpWorkPanel(Component):
     name = "help_my_work"
-    template_name = "participation/help/admin/my_work_panel.html"
+    template_name = "help/admin/my_work_panel.html"
     order = 140
 
     def get_context_data(self, parent_context):

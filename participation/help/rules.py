@@ -85,5 +85,5 @@ may_view_requests = is_admin | (
     (is_coordination | is_operations | is_routed_grid_worker | is_assigned_staff) & same_community
 )
 # Entering a request for a resident, in a given community (the object is the Community).
-rules.add_perm("participation.enter_help_request", is_admin | ((is_coordination | is_operations) & member_of))
-rules.add_perm("participation.view_help_statistics", is_admin | is_coordination | is_operations)
+rules.add_perm("help.enter_help_request", is_admin | ((is_coordination | is_operations) & member_of))
+rules.add_perm("help.view_help_statistics", is_admin | is_coordination | is_operations)

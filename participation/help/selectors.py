@@ -6,14 +6,15 @@ import hmac
 from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 
 from participation.help import clock
-from participation.models import Community, Grid, SocialOrganisation, User
-from participation.models.help_categories import HelpCategory, ResponseTemplate
-from participation.models.help_requests import (
+from participation.help.models.categories import HelpCategory, ResponseTemplate
+from participation.help.models.requests import (
     AWAITING_RESOLUTION,
     AWAITING_RESPONSE,
     HelpRequest,
     HelpState,
 )
+from participation.models import Community, Grid, User
+from participation.registries.models import SocialOrganisation
 from participation.rules import is_coordination, is_operations
 from participation.selectors import community_ids_for_user
 

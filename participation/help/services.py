@@ -11,12 +11,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from participation.grids.models import DiaryEntry
 from participation.help import notifications, selectors
+from participation.help.models.categories import HelpCategory
+from participation.help.models.requests import HelpRequest, HelpState, IntakeChannel
 from participation.help.rules import TrackingVisitor, may_view_requests
 from participation.mobile import normalize_mobile
-from participation.models import Community, DiaryEntry, Grid, SocialOrganisation, User
-from participation.models.help_categories import HelpCategory
-from participation.models.help_requests import HelpRequest, HelpState, IntakeChannel
+from participation.models import Community, Grid, User
+from participation.registries.models import SocialOrganisation
 from participation.services import attach_photos
 from workflows.exceptions import AlreadyHandled, TransitionForbidden, WorkflowError
 from workflows.selectors import transition_logs_for

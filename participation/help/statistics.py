@@ -12,7 +12,7 @@ from django.db.models import Avg, Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from participation.models.help_requests import HelpRequest, HelpState
+from participation.help.models.requests import HelpRequest, HelpState
 
 
 @dataclass

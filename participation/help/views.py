@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 
 from participation.help import selectors, services
 from participation.help.forms import HelpRequestForm, RateForm, ReopenForm, ResolveForm
+from participation.help.models.requests import HelpRequest, HelpState
 from participation.help.rules import is_requester
 from participation.models import Community
-from participation.models.help_requests import HelpRequest, HelpState
 from participation.ratelimit import over_limit, rate_limited, too_many
 from participation.selectors import photos_for
 from workflows.exceptions import TransitionForbidden, WorkflowError
@@ -66,7 +66,7 @@ def new_request(request, community_slug):
                 )
                 return redirect("help:track", token=token)
             return redirect("help:detail", pk=help_request.pk)
-    return render(request, "participation/help/new.html", {"form": form, "community": community})
+    return render(request, "help/new.html", {"form": form, "community": community})
 
 
 def public_list(request, community_slug):
@@ -75,7 +75,7 @@ def public_list(request, community_slug):
     states = dict(HelpState.choices)
     for item in page.object_list:
         item["state_label"] = states.get(item["state"], item["state"])
-    return render(request, "participation/help/list.html", {"community": community, "page_obj": page})
+    return render(request, "help/list.html", {"community": community, "page_obj": page})
 
 
 def _detail_context(help_request, *, viewer_is_requester: bool, viewer_is_volunteer: bool = False, **forms):
@@ -117,7 +117,7 @@ def detail(request, pk):
         viewer_is_requester=help_request.author_id == request.user.pk,
         viewer_is_volunteer=help_request.assigned_volunteer_id == request.user.pk,
     )
-    return _private(render(request, "participation/help/detail.html", context))
+    return _private(render(request, "help/detail.html", context))
 
 
 #: Wrong tracking links per address an hour: a visitor mistypes a few; guessing tokens takes millions.
@@ -149,7 +149,7 @@ def track(request, token):
     help_request, _visitor = found
     context = _detail_context(help_request, viewer_is_requester=True)
     context["token"] = token
-    return _private(render(request, "participation/help/detail.html", context))
+    return _private(render(request, "help/detail.html", context))
 
 
 def _act(request, help_request, actor, action, back_url, render_context):
@@ -203,14 +203,14 @@ def _act(request, help_request, actor, action, back_url, render_context):
     except TransitionForbidden as error:
         return render(
             request,
-            "participation/help/refused.html",
+            "help/refused.html",
             {"error": str(error), "back_url": back_url},
             status=403,
         )
     except WorkflowError as error:
         messages.error(request, str(error))
         return redirect(back_url)
-    return _private(render(request, "participation/help/detail.html", render_context(**forms), status=400))
+    return _private(render(request, "help/detail.html", render_context(**forms), status=400))
 
 
 @require_POST
@@ -225,7 +225,7 @@ def act(request, pk, action):
         # Someone else's request: refused plainly, and nothing about it is shown.
         return render(
             request,
-            "participation/help/refused.html",
+            "help/refused.html",
             {
                 "error": _("Only the person who made this request can do this."),
                 "back_url": reverse("my_account"),

@@ -20,8 +20,8 @@ from participation.grids.links import diary_entry_link
 from participation.help import selectors, services
 from participation.help.admin_views import HelpEntryView, HelpStatisticsView, HelpTransitionView
 from participation.help.forms import HelpEditForm
-from participation.models.help_categories import HelpCategory, ResponseTemplate
-from participation.models.help_requests import HelpRequest, HelpState
+from participation.help.models.categories import HelpCategory, ResponseTemplate
+from participation.help.models.requests import HelpRequest, HelpState
 from participation.selectors import photos_for
 from workflows.viewsets import ReviewableViewSetMixin
 
@@ -208,7 +208,7 @@ class ResponseTemplateViewSet(CommunityScopedViewSetMixin, ModelViewSet):
 
 class _StatisticsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("participation.view_help_statistics")
+        return request.user.has_perm("help.view_help_statistics")
 
 
 class HelpStatisticsViewSet(ViewSet):

@@ -15,7 +15,7 @@ def register_help_viewsets():
 
 @hooks.register("construct_homepage_panels")
 def add_my_help_work_panel(request, panels):
-    if request.user.has_perm("participation.view_helprequest"):
+    if request.user.has_perm("help.view_helprequest"):
         panels.append(MyHelpWorkPanel())
 
 

@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from participation.models import Redemption, RedemptionState
 from participation.points import services
 from participation.points.forms import AdjustPointsForm, CommentForm
+from participation.points.models import Redemption, RedemptionState
 from participation.points.rules import in_community
 from participation.rules import is_admin, is_coordination, is_operations
 from participation.selectors import communities_for_user
@@ -25,7 +25,7 @@ may_adjust_somewhere = is_admin | is_coordination | is_operations
 class AdjustPointsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView):
     """直接奖励 / 扣分: always with a reason; a deduction never takes a balance below zero."""
 
-    template_name = "participation/points/admin/adjust.html"
+    template_name = "points/admin/adjust.html"
     form_class = AdjustPointsForm
     page_title = gettext_lazy("Award or deduct points")
     header_icon = "pick"
@@ -110,7 +110,7 @@ def _confirmation(entry) -> dict:
 class RedemptionActionView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView):
     """GET: confirm (a reason is asked for a cancellation); POST: fulfil or cancel."""
 
-    template_name = "participation/points/admin/redemption_action.html"
+    template_name = "points/admin/redemption_action.html"
     form_class = CommentForm
     header_icon = "tasks"
     inspect_url_name = None
@@ -122,7 +122,7 @@ class RedemptionActionView(TitledAdminViewMixin, WagtailAdminTemplateMixin, Form
             Redemption.objects.select_related("reward", "resident"), pk=kwargs["pk"]
         )
         self.action = kwargs["action"]
-        if not request.user.has_perm("participation.handle_redemption", self.object):
+        if not request.user.has_perm("points.handle_redemption", self.object):
             raise PermissionDenied
         if self.object.state != RedemptionState.REQUESTED:
             messages.error(request, _("This redemption has already been handled."))

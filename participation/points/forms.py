@@ -3,9 +3,10 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from participation.models import BehaviourItem, BehaviourPolarity, User
+from participation.models import User
 from participation.plaintext import PublicTextMixin
 from participation.points import selectors
+from participation.points.models import BehaviourItem, BehaviourPolarity
 from participation.roles import RESIDENT_GROUP
 from participation.uploads import ResidentImagesField
 

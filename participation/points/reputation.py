@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from participation.models.ledger import EARNING_KINDS  # noqa: F401 (re-exported)
+from participation.points.models.ledger import EARNING_KINDS  # noqa: F401 (re-exported)
 
 # (points earned at least, name), ascending.
 LEVELS: tuple[tuple[int, str | Promise], ...] = (

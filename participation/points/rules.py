@@ -31,10 +31,10 @@ def in_reward_community(user, reward) -> bool:
 
 
 # A resident claims points once a coordinator has verified them (居民核实): points are worth something.
-rules.add_perm("participation.claim_points", is_resident & is_verified)
+rules.add_perm("points.claim_points", is_resident & is_verified)
 # 直接奖励 / 扣分: the operations and coordination groups of the community (object: the Community).
-rules.add_perm("participation.adjust_points", is_admin | ((is_operations | is_coordination) & in_community))
+rules.add_perm("points.adjust_points", is_admin | ((is_operations | is_coordination) & in_community))
 # 积分超市: the operations group keeps the rewards and hands them out (object: the Reward / Redemption).
-rules.add_perm("participation.manage_rewards", is_admin | (is_operations & same_community))
-rules.add_perm("participation.handle_redemption", is_admin | (is_operations & same_community))
-rules.add_perm("participation.redeem_reward", is_resident & is_verified & in_reward_community)
+rules.add_perm("points.manage_rewards", is_admin | (is_operations & same_community))
+rules.add_perm("points.handle_redemption", is_admin | (is_operations & same_community))
+rules.add_perm("points.redeem_reward", is_resident & is_verified & in_reward_community)

@@ -7,16 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participation.mobile import mask_name
-from participation.models import (
-    BehaviourItem,
-    BehaviourPolarity,
-    Community,
-    PointsClaim,
-    Redemption,
-    Reward,
-    User,
-)
-from participation.models.ledger import EARNED, EARNING_KINDS, PointsEntry
+from participation.models import Community, User
+from participation.points.models import BehaviourItem, BehaviourPolarity, PointsClaim, Redemption, Reward
+from participation.points.models.ledger import EARNED, EARNING_KINDS, PointsEntry
 from participation.points.reputation import Level, level_for
 from participation.points.services import current_balance
 from workflows.models import ReviewState

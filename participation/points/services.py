@@ -12,15 +12,9 @@ from django.db.models import F
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from participation.models import (
-    BehaviourItem,
-    Community,
-    PointsClaim,
-    Redemption,
-    RedemptionState,
-    Reward,
-)
-from participation.models.ledger import EntryKind, PointsEntry
+from participation.models import Community
+from participation.points.models import BehaviourItem, PointsClaim, Redemption, RedemptionState, Reward
+from participation.points.models.ledger import EntryKind, PointsEntry
 from participation.services import attach_photos
 from workflows.models import ReviewState
 from workflows.services import log_transition, perform_transition
@@ -136,7 +130,7 @@ def _member_of(user, community) -> bool:
 
 def check_may_claim(*, resident, behaviour: BehaviourItem) -> None:
     """Raise ClaimRefused, with the reason in the resident's words, unless `resident` may claim `behaviour`."""
-    if not rules.has_perm("participation.claim_points", resident):
+    if not rules.has_perm("points.claim_points", resident):
         raise ClaimRefused(
             _(
                 "Only verified residents can claim points. Your community's coordination group verifies "
@@ -215,7 +209,7 @@ def award_for_claim(*, claim: PointsClaim, actor) -> PointsEntry:
 
 
 def _check_may_adjust(*, staff, resident, community: Community) -> None:
-    if not rules.has_perm("participation.adjust_points", staff, community):
+    if not rules.has_perm("points.adjust_points", staff, community):
         raise PermissionDenied
     if staff.pk == resident.pk:
         raise ValidationError(_("Nobody may award or deduct their own points."), code="own_points")
@@ -300,9 +294,9 @@ class RedemptionRefused(ValidationError):
 
 
 def _check_may_redeem(*, resident, reward: Reward) -> None:
-    if rules.has_perm("participation.redeem_reward", resident, reward):
+    if rules.has_perm("points.redeem_reward", resident, reward):
         return
-    if not rules.has_perm("participation.claim_points", resident):
+    if not rules.has_perm("points.claim_points", resident):
         raise RedemptionRefused(_("Only verified residents can redeem points."), code="unverified")
     raise RedemptionRefused(
         _("Only residents of this community can redeem its rewards."), code="other_community"
@@ -349,7 +343,7 @@ def redeem(*, resident, reward: Reward, idempotency_key: uuid.UUID) -> tuple[Red
 
 def _change_redemption(*, redemption: Redemption, transition: str, actor, comment: str) -> Redemption:
     locked = Redemption.objects.select_for_update().select_related("reward").get(pk=redemption.pk)
-    if not rules.has_perm("participation.handle_redemption", actor, locked):
+    if not rules.has_perm("points.handle_redemption", actor, locked):
         raise PermissionDenied
     if locked.resident_id == actor.pk:
         raise PermissionDenied  # four eyes: staff never hand out (or refund) their own redemption

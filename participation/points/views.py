@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from participation.models import Community, PointsClaim, Reward
+from participation.models import Community
 from participation.points import selectors, services
 from participation.points.forms import ClaimForm, RedeemForm
+from participation.points.models import PointsClaim, Reward
 from participation.ratelimit import rate_limited
 from participation.selectors import photos_for
 from workflows.exceptions import WorkflowError
@@ -29,7 +30,7 @@ def _page(request, queryset):
 
 
 def _may_claim(user) -> bool:
-    return user.has_perm("participation.claim_points")
+    return user.has_perm("points.claim_points")
 
 
 @never_cache
@@ -54,7 +55,7 @@ def claim_create(request):
                 request, _("Your claim has been submitted. The operations group will review it.")
             )
             return redirect(claim.get_absolute_url())
-    return render(request, "participation/points/claim_form.html", {"form": form, "may_claim": may_claim})
+    return render(request, "points/claim_form.html", {"form": form, "may_claim": may_claim})
 
 
 def _own_claim(request, pk) -> PointsClaim:
@@ -95,7 +96,7 @@ def claim_detail(request, pk):
         "logs": transition_logs_for(obj=claim),
         "may_withdraw": claim.is_open,
     }
-    return render(request, "participation/points/claim_detail.html", context)
+    return render(request, "points/claim_detail.html", context)
 
 
 @require_POST
@@ -122,14 +123,14 @@ def my_points(request):
         "page_obj": _page(request, selectors.entries_for(resident=resident)),
         "community": selectors.home_community(resident=resident),
     }
-    return render(request, "participation/points/my_points.html", context)
+    return render(request, "points/my_points.html", context)
 
 
 @never_cache
 @login_required
 def my_claims(request):
     page = _page(request, selectors.claims_for(resident=request.user))
-    return render(request, "participation/points/my_claims.html", {"page_obj": page})
+    return render(request, "points/my_claims.html", {"page_obj": page})
 
 
 @never_cache
@@ -137,9 +138,7 @@ def my_claims(request):
 def my_redemptions(request):
     page = _page(request, selectors.redemptions_for(resident=request.user))
     community = selectors.home_community(resident=request.user)
-    return render(
-        request, "participation/points/my_redemptions.html", {"page_obj": page, "community": community}
-    )
+    return render(request, "points/my_redemptions.html", {"page_obj": page, "community": community})
 
 
 def rewards(request, slug):
@@ -157,7 +156,7 @@ def rewards(request, slug):
         page.object_list = list(page.object_list)
         for reward in page.object_list:
             reward.redeem_key = uuid.uuid4()
-    return render(request, "participation/points/rewards.html", context)
+    return render(request, "points/rewards.html", context)
 
 
 @require_POST
@@ -199,4 +198,4 @@ def board(request, slug):
         "top": selectors.top_contributors(community=community),
         "page_obj": _page(request, selectors.good_deeds(community=community)),
     }
-    return render(request, "participation/points/board.html", context)
+    return render(request, "points/board.html", context)

@@ -11,15 +11,15 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from participation.admin_scoping import CommunityReviewableViewSetMixin, CommunityScopedViewSetMixin
-from participation.models import PointsClaim, Redemption, RedemptionState, Reward
 from participation.points.admin_views import AdjustPointsView, RedemptionActionView, may_adjust_somewhere
+from participation.points.models import PointsClaim, Redemption, RedemptionState, Reward
 from participation.selectors import photos_for
 from workflows.selectors import transition_logs_for
 from workflows.viewsets import ReviewableViewSetMixin
 
 
 class ClaimInspectView(InspectView):
-    template_name = "participation/points/admin/claim_inspect.html"
+    template_name = "points/admin/claim_inspect.html"
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "photos": photos_for(item=self.object)}
@@ -78,7 +78,7 @@ class RedemptionInspectView(InspectView):
         buttons = list(super().header_buttons)
         user = self.request.user
         if self.object.state == RedemptionState.REQUESTED and user.has_perm(
-            "participation.handle_redemption", self.object
+            "points.handle_redemption", self.object
         ):
             for action, label in RedemptionActionView.actions.items():
                 url = reverse(self.action_url_name, args=(self.object.pk, action))

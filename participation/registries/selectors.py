@@ -4,9 +4,9 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from participation.models import (
+from participation.models import Community
+from participation.registries.models import (
     Certificate,
-    Community,
     Facility,
     FacilityType,
     SocialOrganisation,

@@ -8,8 +8,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from participation.admin_scoping import CommunityScopedViewSetMixin, my_grids
-from participation.models import Facility, FacilityType, SocialOrganisation, SocialWorker
 from participation.registries.forms import FacilityForm
+from participation.registries.models import Facility, FacilityType, SocialOrganisation, SocialWorker
 from participation.selectors import communities_for_user
 
 

@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from participation.models import ConsultationTopic, DeliberationMeeting, MeetingStatus, TopicCategory, User
+from participation.models import User
 from participation.selectors import community_ids_for_user, residents_for_staff
 from participation.topics.forms import AGENDA_STATES
+from participation.topics.models import ConsultationTopic, DeliberationMeeting, MeetingStatus, TopicCategory
 
 
 def _in_scope(queryset, user, field="community_id"):

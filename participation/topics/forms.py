@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from participation.models import ConsultationTopic, ReportReason, TopicComment, TopicState
-from participation.models.topics import COMMENT_MAX_LENGTH, PUBLIC_STATES
 from participation.plaintext import PublicTextMixin
 from participation.topics import selectors
+from participation.topics.models import ConsultationTopic, ReportReason, TopicComment, TopicState
+from participation.topics.models.topics import COMMENT_MAX_LENGTH, PUBLIC_STATES
 from participation.uploads import ResidentImagesField
 from workflows.models import ReviewState
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from participation.ical import Event, escape_text, fold  # noqa: F401  (escape_text, fold: used by callers)
 from participation.ical import calendar as write_calendar
-from participation.models import MeetingStatus
+from participation.topics.models import MeetingStatus
 
 DEFAULT_DURATION = timedelta(hours=2)
 

@@ -36,7 +36,7 @@ def comment_posted(*, comment, recipients) -> int:
 
 
 def _item_words(item) -> tuple[str, str]:
-    from participation.models import ConsultationTopic
+    from participation.topics.models import ConsultationTopic
 
     if isinstance(item, ConsultationTopic):
         return _("Your topic “%(title)s”") % {"title": item.title}, item.get_absolute_url()

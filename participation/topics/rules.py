@@ -5,8 +5,8 @@ Services check these and say why in Chinese when they refuse; views and template
 import rules
 
 from participation.models.base import _community_ids
-from participation.models.topics import PUBLIC_STATES, SUPPORTABLE_STATES
 from participation.rules import is_admin, is_coordination, is_staff_member, same_community
+from participation.topics.models.topics import PUBLIC_STATES, SUPPORTABLE_STATES
 
 
 def _community_id(obj):
@@ -50,18 +50,16 @@ def lives_in_community(user, obj) -> bool:
 # Staff of the item's community (any work group) see its topics in every state, as does the author.
 is_community_staff = is_admin | (is_staff_member & same_community)
 
-rules.add_perm("participation.view_topic", topic_is_public | is_topic_author | is_community_staff)
+rules.add_perm("topics.view_topic", topic_is_public | is_topic_author | is_community_staff)
 # A resident proposes topics in their own community (obj: the Community).
-rules.add_perm("participation.propose_topic", is_logged_in & lives_in_community)
+rules.add_perm("topics.propose_topic", is_logged_in & lives_in_community)
 rules.add_perm(
-    "participation.support_topic",
+    "topics.support_topic",
     is_logged_in & is_verified & lives_in_community & topic_is_supportable & ~is_topic_author,
 )
-rules.add_perm(
-    "participation.comment_topic", is_logged_in & is_verified & lives_in_community & topic_is_public
-)
-rules.add_perm("participation.follow_topic", is_logged_in & topic_is_public)
-rules.add_perm("participation.report_topic", is_logged_in & topic_is_public & ~is_topic_author)
+rules.add_perm("topics.comment_topic", is_logged_in & is_verified & lives_in_community & topic_is_public)
+rules.add_perm("topics.follow_topic", is_logged_in & topic_is_public)
+rules.add_perm("topics.report_topic", is_logged_in & topic_is_public & ~is_topic_author)
 # Meetings, categories, topics entered for residents: the community's coordination group (obj: anything
 # with a community, or the Community).
-rules.add_perm("participation.manage_meetings", is_admin | (is_coordination & lives_in_community))
+rules.add_perm("topics.manage_meetings", is_admin | (is_coordination & lives_in_community))

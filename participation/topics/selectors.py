@@ -7,8 +7,8 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from participation.models import (
-    Community,
+from participation.models import Community
+from participation.topics.models import (
     ConsultationTopic,
     DeliberationMeeting,
     MeetingStatus,
@@ -16,7 +16,7 @@ from participation.models import (
     TopicComment,
     TopicSupport,
 )
-from participation.models.topics import PUBLIC_STATES, SUPPORTABLE_STATES
+from participation.topics.models.topics import PUBLIC_STATES, SUPPORTABLE_STATES
 
 OPEN_STATES_FOR_HOME = SUPPORTABLE_STATES
 
@@ -191,7 +191,7 @@ def meetings_for_calendar(*, community: Community, now=None) -> QuerySet[Deliber
 
 
 def agenda_items_public():
-    from participation.models import AgendaItem
+    from participation.topics.models import AgendaItem
 
     return (
         AgendaItem.objects.filter(topic__is_hidden=False).select_related("topic").order_by("position", "pk")

@@ -8,9 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log as wagtail_log
 
-from participation.models import (
+from participation.models import Community, User
+from participation.selectors import photos_for
+from participation.services import attach_photos
+from participation.topics import notify
+from participation.topics.models import (
     AgendaItem,
-    Community,
     ConsultationTopic,
     DeliberationMeeting,
     ModerationCase,
@@ -20,13 +23,9 @@ from participation.models import (
     TopicReport,
     TopicState,
     TopicSupport,
-    User,
 )
-from participation.models.topic_moderation import AUTO_HIDE_REPORTS, OPEN_CASE_STATES
-from participation.models.topics import EDITABLE_STATES
-from participation.selectors import photos_for
-from participation.services import attach_photos
-from participation.topics import notify
+from participation.topics.models.moderation import AUTO_HIDE_REPORTS, OPEN_CASE_STATES
+from participation.topics.models.topics import EDITABLE_STATES
 from participation.topics.rules import (
     is_logged_in,
     is_topic_author,
@@ -92,12 +91,12 @@ def create_topic(
         )
     elif entered_by is None:
         _refuse_unless(
-            author.has_perm("participation.propose_topic", community),
+            author.has_perm("topics.propose_topic", community),
             _("You can only raise topics in your own community."),
         )
     else:
         _refuse_unless(
-            entered_by.has_perm("participation.manage_meetings", community),
+            entered_by.has_perm("topics.manage_meetings", community),
             _("Only the coordination group of this community can enter topics for residents."),
         )
         _refuse_unless(
@@ -317,7 +316,7 @@ def _auto_hide(*, case: ModerationCase, item, now) -> None:
 
 def _check_may_manage(*, actor, community) -> None:
     _refuse_unless(
-        actor.has_perm("participation.manage_meetings", community),
+        actor.has_perm("topics.manage_meetings", community),
         _("Only the coordination group of this community can do this."),
     )
 

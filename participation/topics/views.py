@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from participation.models import Community, TopicComment
+from participation.models import Community
 from participation.ratelimit import rate_limited
 from participation.selectors import photos_for
 from participation.topics import ical, selectors, services
 from participation.topics.forms import SUBMIT, CommentForm, ReportForm, TopicFilterForm, TopicForm
+from participation.topics.models import TopicComment
 from renren_cms.page_cache import cached_by_generation
 from workflows.exceptions import TransitionForbidden, WorkflowError
 from workflows.selectors import transition_logs_for
@@ -33,7 +34,7 @@ def _visible_topic(request, pk, *, cached: bool = False):
         topic = cached_by_generation(f"topic-detail:{pk}", lambda: selectors.topic_detail(pk=pk))
     else:
         topic = selectors.topic_detail(pk=pk)
-    if topic is None or not request.user.has_perm("participation.view_topic", topic):
+    if topic is None or not request.user.has_perm("topics.view_topic", topic):
         # Drafts and hidden topics do not exist for anyone but their author and the community's staff.
         raise Http404
     return topic
@@ -64,7 +65,7 @@ def topic_list(request, slug):
     # The list is the same for every visitor: the template caches it per content generation and URL, and only
     # evaluates `listing` (the queries) when that fragment is missing.
     context = {"community": community, "listing": SimpleLazyObject(listing)}
-    return render(request, "participation/topics/topic_list.html", context)
+    return render(request, "topics/topic_list.html", context)
 
 
 def _save_topic_form(request, form, *, save):
@@ -80,7 +81,7 @@ def _save_topic_form(request, form, *, save):
 @rate_limited("topic-create", per_user=10, per_ip=30, window=3600)
 def topic_create(request, slug):
     community = _community(slug)
-    if not request.user.has_perm("participation.propose_topic", community):
+    if not request.user.has_perm("topics.propose_topic", community):
         raise PermissionDenied
     form = TopicForm(request.POST or None, request.FILES or None, community=community)
     if request.method == "POST" and form.is_valid():
@@ -95,7 +96,7 @@ def topic_create(request, slug):
             messages.success(request, _topic_saved_message(topic))
             return _back(topic)
     context = {"community": community, "form": form, "topic": None}
-    return render(request, "participation/topics/topic_form.html", context)
+    return render(request, "topics/topic_form.html", context)
 
 
 @never_cache
@@ -120,7 +121,7 @@ def topic_edit(request, pk):
     if form.is_bound:
         topic.refresh_from_db()
     context = {"community": topic.community, "form": form, "topic": topic, "photos": photos_for(item=topic)}
-    return render(request, "participation/topics/topic_form.html", context)
+    return render(request, "topics/topic_form.html", context)
 
 
 def _topic_saved_message(topic) -> str:
@@ -153,7 +154,7 @@ def topic_detail(request, pk):
         else [],
         "comment_form": CommentForm(),
     }
-    return render(request, "participation/topics/topic_detail.html", context)
+    return render(request, "topics/topic_detail.html", context)
 
 
 @require_POST
@@ -262,7 +263,7 @@ def _report(request, *, topic, comment=None):
             messages.success(request, _("Thank you. The coordination group will look at your report."))
             return _back(topic)
     context = {"form": form, "topic": topic, "reported_comment": comment, "community": topic.community}
-    return render(request, "participation/topics/report_form.html", context)
+    return render(request, "topics/report_form.html", context)
 
 
 @never_cache
@@ -289,7 +290,7 @@ def my_topics(request):
     page_obj = Paginator(selectors.topics_of_author(user=request.user), PER_PAGE).get_page(
         request.GET.get("page")
     )
-    return render(request, "participation/topics/my_topics.html", {"page_obj": page_obj})
+    return render(request, "topics/my_topics.html", {"page_obj": page_obj})
 
 
 # --- meetings -------------------------------------------------------------------------------------
@@ -300,9 +301,7 @@ def meeting_list(request, slug):
     page_obj = Paginator(selectors.meetings_of(community=community), PER_PAGE).get_page(
         request.GET.get("page")
     )
-    return render(
-        request, "participation/topics/meeting_list.html", {"community": community, "page_obj": page_obj}
-    )
+    return render(request, "topics/meeting_list.html", {"community": community, "page_obj": page_obj})
 
 
 def meeting_detail(request, slug, pk):
@@ -312,7 +311,7 @@ def meeting_detail(request, slug, pk):
         raise Http404
     agenda = Paginator(selectors.agenda_of(meeting=meeting), PER_PAGE).get_page(request.GET.get("page"))
     context = {"community": community, "meeting": meeting, "agenda": agenda}
-    return render(request, "participation/topics/meeting_detail.html", context)
+    return render(request, "topics/meeting_detail.html", context)
 
 
 @require_GET

@@ -16,13 +16,7 @@ from participation.admin_scoping import (
     _scoped_form_class,
 )
 from participation.grids.links import diary_entry_link
-from participation.models import (
-    Community,
-    ConsultationTopic,
-    DeliberationMeeting,
-    ModerationCase,
-    TopicCategory,
-)
+from participation.models import Community
 from participation.topics import services
 from participation.topics.admin_forms import (
     MeetingForm,
@@ -30,6 +24,7 @@ from participation.topics.admin_forms import (
     TopicCategoryForm,
     TopicOnBehalfForm,
 )
+from participation.topics.models import ConsultationTopic, DeliberationMeeting, ModerationCase, TopicCategory
 from workflows.exceptions import WorkflowError
 from workflows.viewsets import ReviewableViewSetMixin
 
@@ -160,7 +155,7 @@ class MeetingEditView(MeetingSaveMixin, generic.EditView):
 
 
 class MeetingInspectView(generic.InspectView):
-    template_name = "participation/topics/admin/meeting_inspect.html"
+    template_name = "topics/admin/meeting_inspect.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

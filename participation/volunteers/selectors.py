@@ -4,7 +4,8 @@ from decimal import Decimal
 
 from django.db.models import QuerySet, Sum
 
-from participation.models import Community, Volunteer, VolunteerHours
+from participation.models import Community
+from participation.volunteers.models import Volunteer, VolunteerHours
 from workflows.models import ReviewState
 
 

@@ -8,8 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from participation.models import Volunteer, VolunteerHours
-from participation.models.volunteers import MAX_HOURS_PER_DAY
+from participation.volunteers.models import MAX_HOURS_PER_DAY, Volunteer, VolunteerHours
 from workflows.services import perform_transition
 
 

@@ -42,7 +42,7 @@ def register(request):
         else:
             messages.success(request, _("Thank you! You are now registered as a volunteer."))
             return redirect("volunteering:my_hours")
-    return render(request, "participation/volunteers/register.html", {"form": form})
+    return render(request, "volunteers/register.html", {"form": form})
 
 
 @never_cache
@@ -70,4 +70,4 @@ def my_hours(request):
         "page_obj": page,
         "approved_total": selectors.approved_hours(resident=request.user),
     }
-    return render(request, "participation/volunteers/my_hours.html", context)
+    return render(request, "volunteers/my_hours.html", context)

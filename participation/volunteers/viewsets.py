@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from participation.admin_scoping import CommunityReviewableViewSetMixin, CommunityScopedViewSetMixin
-from participation.models import Volunteer, VolunteerHours, VolunteerTeam
+from participation.volunteers.models import Volunteer, VolunteerHours, VolunteerTeam
 from workflows.viewsets import ReviewableViewSetMixin
 
 

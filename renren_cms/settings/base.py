@@ -27,9 +27,19 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Ours, in dependency order: home -> participation, evaluation -> workflows.
+    # Ours, highest layer first (docs/architecture.md): home reads everything; evaluation reads the flows;
+    # each flow of participation/ is an app of its own over the core participation app; workflows is the base.
     "home",
     "evaluation",
+    "participation.topics",
+    "participation.help",
+    "participation.activities",
+    "participation.volunteers",
+    "participation.community_life",
+    "participation.grids",
+    "participation.registries",
+    "participation.points",
+    "participation.dataio",
     "participation",
     "workflows",
     "wagtail.contrib.forms",

@@ -7,16 +7,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from participation.models import (
-    BehaviourItem,
-    BehaviourPolarity,
-    ConsultationTopic,
-    HelpCategory,
-    HelpRequest,
-    PointsClaim,
-    User,
-)
+from participation.help.models import HelpCategory, HelpRequest
+from participation.models import User
+from participation.points.models import BehaviourItem, BehaviourPolarity, PointsClaim
 from participation.roles import StaffRole
+from participation.topics.models import ConsultationTopic
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import PHONE, assert_phone_page_ok
 from tests.e2e.test_publicity_journey import admin_login

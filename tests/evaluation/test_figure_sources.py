@@ -8,15 +8,9 @@ import pytest
 
 from evaluation.figures import collect_inputs
 from evaluation.indicators import compute_all
-from participation.models import (
-    DeliberationMeeting,
-    Facility,
-    FacilityType,
-    MeetingStatus,
-    SocialOrganisation,
-    SocialWorker,
-    Volunteer,
-)
+from participation.registries.models import Facility, FacilityType, SocialOrganisation, SocialWorker
+from participation.topics.models import DeliberationMeeting, MeetingStatus
+from participation.volunteers.models import Volunteer
 
 pytestmark = pytest.mark.django_db
 TZ = ZoneInfo("Asia/Shanghai")

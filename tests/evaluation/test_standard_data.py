@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from evaluation.models import ConstructionTask, Pillar
-from participation.models import BehaviourItem, BehaviourPolarity
+from participation.points.models import BehaviourItem, BehaviourPolarity
 
 pytestmark = pytest.mark.django_db
 

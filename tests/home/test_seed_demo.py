@@ -2,7 +2,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from participation.models import BehaviourItem, Community, User
+from participation.models import Community, User
+from participation.points.models import BehaviourItem
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,8 @@ def test_seed_demo_twice_changes_nothing(capsys):
 
 
 def test_demo_residents_can_ask_for_help_and_see_topics_at_work(client):
-    from participation.models import ConsultationTopic, HelpRequest
+    from participation.help.models import HelpRequest
+    from participation.topics.models import ConsultationTopic
 
     call_command("seed_demo")
     # The 解忧铺 form needs the community's categories, or a resident of `make run` could not ask at all.

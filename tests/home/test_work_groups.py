@@ -85,7 +85,7 @@ def test_seed_demo_adds_work_groups_plan_experts_and_spaces_once(demo):
     from wagtail.models import Page
 
     from home.demo import seed_demo
-    from participation.models import SharedSpace
+    from participation.community_life.models import SharedSpace
 
     page = WorkGroupsPage.objects.get(slug="work-groups", url_path__contains="/wuxing/")
     assert page.members.count() == 9

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from participation.models import BehaviourItem, BehaviourPolarity, User
+from participation.models import User
+from participation.points.models import BehaviourItem, BehaviourPolarity
 from participation.roles import StaffRole
 from tests.conftest import PASSWORD
 
@@ -50,11 +51,11 @@ def test_operations_group_sees_only_its_communitys_items(client, operations_a, c
     item(community_a[0], 1, "甲社区条目")
     other = item(community_b[0], 1, "乙社区条目")
     client.force_login(operations_a)
-    listing = client.get(reverse("wagtailsnippets_participation_behaviouritem:list")).content.decode()
+    listing = client.get(reverse("wagtailsnippets_points_behaviouritem:list")).content.decode()
     assert "甲社区条目" in listing and "乙社区条目" not in listing
-    edit = client.get(reverse("wagtailsnippets_participation_behaviouritem:edit", args=(other.pk,)))
+    edit = client.get(reverse("wagtailsnippets_points_behaviouritem:edit", args=(other.pk,)))
     assert edit.status_code in (302, 403)
-    delete = client.post(reverse("wagtailsnippets_participation_behaviouritem:delete", args=(other.pk,)))
+    delete = client.post(reverse("wagtailsnippets_points_behaviouritem:delete", args=(other.pk,)))
     assert delete.status_code in (302, 403)
     assert BehaviourItem.objects.filter(pk=other.pk).exists()
 
@@ -62,7 +63,7 @@ def test_operations_group_sees_only_its_communitys_items(client, operations_a, c
 def test_operations_group_cannot_add_items_to_another_community(client, operations_a, community_b):
     client.force_login(operations_a)
     response = client.post(
-        reverse("wagtailsnippets_participation_behaviouritem:add"),
+        reverse("wagtailsnippets_points_behaviouritem:add"),
         {
             "community": community_b[0].pk,
             "polarity": "positive",
@@ -80,7 +81,7 @@ def test_operations_group_cannot_add_items_to_another_community(client, operatio
 def test_publicity_group_cannot_change_the_points_catalogue(client, publicity_a, community_a):
     target = item(community_a[0], 2, "条目")
     client.force_login(publicity_a)
-    response = client.get(reverse("wagtailsnippets_participation_behaviouritem:edit", args=(target.pk,)))
+    response = client.get(reverse("wagtailsnippets_points_behaviouritem:edit", args=(target.pk,)))
     assert response.status_code in (302, 403)
 
 

@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from participation.models import EntryKind, PointsEntry
 from participation.points import selectors
+from participation.points.models import EntryKind, PointsEntry
 from participation.points.services import AlreadyRecorded, InsufficientPoints, record_entry, reverse_entry
 
 pytestmark = pytest.mark.django_db

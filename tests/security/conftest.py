@@ -9,18 +9,12 @@ from django.utils import timezone
 
 from home.models import ActivityIndexPage, ActivityPage
 from participation import services
-from participation.models import (
-    BehaviourItem,
-    BehaviourPolarity,
-    Club,
-    ConsultationTopic,
-    EntryKind,
-    Reward,
-    TopicCategory,
-)
+from participation.community_life.models import Club
+from participation.community_life.spaces import services as space_services
+from participation.points.models import BehaviourItem, BehaviourPolarity, EntryKind, Reward
 from participation.points.services import record_entry
 from participation.roles import StaffRole
-from participation.spaces import services as space_services
+from participation.topics.models import ConsultationTopic, TopicCategory
 from tests.conftest import PASSWORD
 from tests.participation.help.conftest import category_a, committed, make_request  # noqa: F401  (the help flow)
 from workflows.models import ReviewState

@@ -11,28 +11,24 @@ from django.urls import reverse
 from django.utils import timezone
 
 from participation.activities import services as activity_services
-from participation.clubs import services as club_services
-from participation.models import (
-    ActivitySignup,
-    Club,
-    ClubMembership,
+from participation.activities.models import ActivitySignup
+from participation.community_life.clubs import services as club_services
+from participation.community_life.models import Club, ClubMembership, SpaceBooking
+from participation.community_life.spaces import services as space_services
+from participation.help.models import HelpRequest
+from participation.models import User
+from participation.points import services as points_services
+from participation.points.models import PointsClaim, Redemption
+from participation.topics import services as topic_services
+from participation.topics.models import (
     ConsultationTopic,
-    HelpRequest,
-    PointsClaim,
-    Redemption,
-    SpaceBooking,
     TopicComment,
     TopicFollow,
     TopicReport,
     TopicSupport,
-    User,
-    Volunteer,
-    VolunteerHours,
 )
-from participation.points import services as points_services
-from participation.spaces import services as space_services
-from participation.topics import services as topic_services
 from participation.volunteers import services as volunteer_services
+from participation.volunteers.models import Volunteer, VolunteerHours
 from tests.conftest import PASSWORD
 from tests.evaluation.test_surveys import quiz_answers, satisfaction_answers
 from workflows.models import ReviewState

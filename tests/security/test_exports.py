@@ -11,10 +11,12 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from participation import services
-from participation.dataio.cells import neutralise
+from participation.cells import neutralise
 from participation.help import services as help_services
-from participation.models import SocialOrganisation, User, Volunteer
+from participation.models import User
+from participation.registries.models import SocialOrganisation
 from participation.roles import StaffRole
+from participation.volunteers.models import Volunteer
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +118,7 @@ def test_data_exports(client, hostile_registries, make_staff, coordinator_a, kin
 
 
 def test_help_request_list_exports(client, community_a, coordinator_a):
-    from participation.models import HelpCategory
+    from participation.help.models import HelpCategory
 
     category = HelpCategory.objects.create(
         community=community_a[0], name="水电维修", response_hours=24, resolution_days=7
@@ -169,7 +171,7 @@ def test_self_evaluation_workbook(client, community_a, make_staff):
 
 def test_every_admin_list_export_neutralises_formulas():
     """Every Wagtail view with an export (our lists, Wagtail's reports) writes CSV cells through the wrapped
-    preprocess_field_value (participation.dataio.cells.protect_wagtail_exports)."""
+    preprocess_field_value (participation.cells.protect_wagtail_exports)."""
     from django.urls import get_resolver
     from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
@@ -194,7 +196,7 @@ def test_every_admin_list_export_neutralises_formulas():
 
 def test_site_history_export_of_a_residents_topic(client, community_a, resident_a, superuser):
     """Topic transitions are logged in Wagtail's history with the topic's title as label."""
-    from participation.models import ConsultationTopic, TopicCategory
+    from participation.topics.models import ConsultationTopic, TopicCategory
     from workflows.services import perform_transition
 
     topic = ConsultationTopic.objects.create(

@@ -10,7 +10,8 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from participation.models import SocialOrganisation, User
+from participation.models import User
+from participation.registries.models import SocialOrganisation
 from participation.roles import StaffRole
 from tests.security.conftest import xlsx_bytes
 

@@ -13,17 +13,12 @@ from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 
-from participation.models import (
-    Club,
-    ConsultationTopic,
-    HelpRequest,
-    PointsClaim,
-    SpaceBooking,
-    TopicComment,
-    TopicReport,
-    User,
-    VolunteerHours,
-)
+from participation.community_life.models import Club, SpaceBooking
+from participation.help.models import HelpRequest
+from participation.models import User
+from participation.points.models import PointsClaim
+from participation.topics.models import ConsultationTopic, TopicComment, TopicReport
+from participation.volunteers.models import VolunteerHours
 from tests.security.public_forms import CASES
 
 pytestmark = pytest.mark.django_db

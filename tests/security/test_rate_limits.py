@@ -11,7 +11,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import resolve, reverse
 
-from participation.models import Club
+from participation.community_life.models import Club
 from participation.ratelimit import ip_key, user_key
 from tests.security.public_forms import CASES, CLUB_DATA, VISITOR_CASES
 

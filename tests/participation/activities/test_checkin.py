@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from participation.activities import services
-from participation.models import EntryKind, PointsEntry, VolunteerHours
+from participation.points.models import EntryKind, PointsEntry
 from participation.points.selectors import balance
+from participation.volunteers.models import VolunteerHours
 from workflows.models import ReviewState, TransitionLog
 
 pytestmark = pytest.mark.django_db

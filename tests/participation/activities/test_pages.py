@@ -4,8 +4,8 @@ import pytest
 from django.core import signing
 
 from participation.activities import services
+from participation.activities.models import ActivitySignup, SignupStatus
 from participation.activities.views import CHECK_IN_SALT
-from participation.models import ActivitySignup, SignupStatus
 from participation.points.selectors import balance
 
 pytestmark = pytest.mark.django_db

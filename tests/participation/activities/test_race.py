@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from participation.activities import services
-from participation.models import ActivitySignup, SignupStatus
+from participation.activities.models import ActivitySignup, SignupStatus
 
 
 @pytest.mark.postgres

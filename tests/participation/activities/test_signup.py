@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from participation.activities import selectors, services
-from participation.models import ActivitySignup, SignupStatus
+from participation.activities.models import ActivitySignup, SignupStatus
 from workflows.models import Message
 
 from .conftest import START

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from participation import services
-from participation.models import Club
+from participation.community_life.models import Club
 from participation.roles import StaffRole
 from tests.conftest import PASSWORD
 

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from participation.models import Club, SpaceBooking
-from participation.spaces.services import upsert_space
+from participation.community_life.models import Club, SpaceBooking
+from participation.community_life.spaces.services import upsert_space
 
 pytestmark = pytest.mark.django_db
 

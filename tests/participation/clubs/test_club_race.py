@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection
 
-from participation.clubs import services
-from participation.models import ClubMembership
+from participation.community_life.clubs import services
+from participation.community_life.models import ClubMembership
 
 
 @pytest.mark.postgres

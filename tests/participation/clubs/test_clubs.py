@@ -3,8 +3,9 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from participation.clubs import services
-from participation.models import Club, ClubMembership, User
+from participation.community_life.clubs import services
+from participation.community_life.models import Club, ClubMembership
+from participation.models import User
 from workflows.exceptions import TransitionForbidden
 from workflows.models import TransitionLog
 from workflows.services import perform_transition

@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from participation import services as participation_services
 from participation.dataio.services import export_dataset, neutralise
-from participation.models import SocialOrganisation, User
+from participation.models import User
+from participation.registries.models import SocialOrganisation
 
 from .conftest import csv_bytes
 

@@ -9,7 +9,10 @@ from django.core.management import CommandError, call_command
 from participation.dataio import files
 from participation.dataio.files import FileRefused
 from participation.dataio.services import ImportFailed, import_file
-from participation.models import BehaviourItem, Facility, SocialOrganisation, SocialWorker, User, Volunteer
+from participation.models import User
+from participation.points.models import BehaviourItem
+from participation.registries.models import Facility, SocialOrganisation, SocialWorker
+from participation.volunteers.models import Volunteer
 
 from .conftest import csv_bytes, xlsx_bytes
 

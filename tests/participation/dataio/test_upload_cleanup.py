@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from participation.dataio import admin_views
 from participation.dataio.uploads import TOKEN_MAX_AGE, UPLOAD_DIR, store_upload
-from participation.models import SocialOrganisation
+from participation.registries.models import SocialOrganisation
 
 from .conftest import csv_bytes
 

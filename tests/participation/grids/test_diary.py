@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from participation.grids.models import DiaryEntry
 from participation.grids.services import record_diary_entry
-from participation.models import DiaryEntry, Grid, Household
+from participation.models import Grid, Household
 from participation.roles import GRID_WORKER_GROUP, StaffRole
 
 pytestmark = pytest.mark.django_db

@@ -10,17 +10,10 @@ from django.urls import reverse
 
 from participation.grids import conversion
 from participation.grids.services import record_diary_entry
-from participation.models import (
-    ConsultationTopic,
-    Grid,
-    HelpCategory,
-    HelpRequest,
-    HelpState,
-    Household,
-    TopicCategory,
-    User,
-)
+from participation.help.models import HelpCategory, HelpRequest, HelpState
+from participation.models import Grid, Household, User
 from participation.roles import GRID_WORKER_GROUP, StaffRole
+from participation.topics.models import ConsultationTopic, TopicCategory
 from tests.participation.topics.test_concurrency import needs_postgres, run_together
 from workflows.models import ReviewState
 from workflows.services import perform_transition

@@ -8,7 +8,7 @@ import pytest
 
 from participation import services as participation_services
 from participation.help import services
-from participation.models import HelpCategory, HelpRequest, HelpState
+from participation.help.models import HelpCategory, HelpRequest, HelpState
 from participation.roles import StaffRole
 from tests.conftest import PASSWORD
 
@@ -97,7 +97,7 @@ def volunteer_a(community_a):
     )
     user.email = "volunteer@example.com"
     user.save(update_fields=["email"])
-    from participation.models import Volunteer
+    from participation.volunteers.models import Volunteer
 
     Volunteer.objects.create(resident=user, community=community_a[0])  # a registered volunteer
     return user

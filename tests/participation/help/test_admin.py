@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from PIL import Image
 
-from participation.models import HelpCategory, HelpState, ResponseTemplate
+from participation.help.models import HelpCategory, HelpState, ResponseTemplate
 from participation.services import attach_photos
 from tests.participation.help.conftest import fresh
 

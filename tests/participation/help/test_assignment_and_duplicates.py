@@ -5,7 +5,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from participation.help import services
-from participation.models import HelpRequest, HelpState, SocialOrganisation
+from participation.help.models import HelpRequest, HelpState
+from participation.registries.models import SocialOrganisation
 from tests.participation.help.conftest import fresh
 from workflows.models import Message
 

@@ -9,7 +9,8 @@ from django.urls import reverse
 from PIL import Image
 
 from participation.help import services
-from participation.models import HelpRequest, HelpState, Photo
+from participation.help.models import HelpRequest, HelpState
+from participation.models import Photo
 from tests.participation.help.conftest import fresh
 
 pytestmark = pytest.mark.django_db

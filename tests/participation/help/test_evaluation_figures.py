@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from evaluation.figures import collect_inputs, help_request_satisfaction, overdue_help_requests
 from participation.help import services
-from participation.models import HelpState
+from participation.help.models import HelpState
 
 pytestmark = pytest.mark.django_db
 

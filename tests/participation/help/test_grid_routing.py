@@ -7,7 +7,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from participation.help import services
-from participation.models import Grid, HelpRequest, HelpState, Household, User
+from participation.help.models import HelpRequest, HelpState
+from participation.models import Grid, Household, User
 from participation.roles import GRID_WORKER_GROUP
 from tests.participation.help.conftest import fresh
 from workflows.models import Message, TransitionLog

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from participation.models import HelpRequest, HelpState
+from participation.help.models import HelpRequest, HelpState
 from tests.participation.help.conftest import T0, fresh
 from workflows.models import Message, TransitionLog
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from participation.help import selectors
-from participation.models import HelpState
+from participation.help.models import HelpState
 from tests.participation.help.conftest import T0, fresh
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 
 from participation.help import services
-from participation.models import HelpRequest, HelpState, ResponseTemplate
+from participation.help.models import HelpRequest, HelpState, ResponseTemplate
 from tests.participation.help.conftest import fresh
 
 
@@ -65,12 +65,8 @@ def test_response_templates_are_offered_without_inline_script(client, make_flow,
     page = client.get(reverse("help_requests:transition", args=[request.pk, "resolve"])).content.decode()
     assert 'data-response-template-for="id_comment"' in page
     assert 'data-text="您好，我们已安排维修人员上门。"' in page
-    assert "participation/help/response_templates" in page and finders.find(
-        "participation/help/response_templates.js"
-    )
-    assert (
-        "<script>" not in page.split("participation/help/response_templates")[0].rsplit("<body", 1)[-1][-200:]
-    )
+    assert "help/response_templates" in page and finders.find("help/response_templates.js")
+    assert "<script>" not in page.split("help/response_templates")[0].rsplit("<body", 1)[-1][-200:]
 
 
 @pytest.mark.django_db

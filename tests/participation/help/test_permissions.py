@@ -5,8 +5,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from participation.help import services
+from participation.help.models import HelpState
 from participation.help.rules import TrackingVisitor
-from participation.models import HelpState, SocialOrganisation, User
+from participation.models import User
+from participation.registries.models import SocialOrganisation
 from tests.participation.help.conftest import fresh
 
 pytestmark = pytest.mark.django_db

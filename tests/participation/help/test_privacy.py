@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from participation.models import HelpState
+from participation.help.models import HelpState
 from tests.participation.help.conftest import fresh
 
 pytestmark = pytest.mark.django_db

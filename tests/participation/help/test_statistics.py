@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from participation.help import services
+from participation.help.models import HelpCategory
 from participation.help.statistics import help_statistics, satisfaction
-from participation.models import HelpCategory
 from tests.participation.help.conftest import SHANGHAI, T0
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 
 from participation import services
-from participation.models import BehaviourItem, BehaviourPolarity, EntryKind, Reward
+from participation.points.models import BehaviourItem, BehaviourPolarity, EntryKind, Reward
 from participation.points.services import record_entry
 from participation.roles import StaffRole
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 
-from participation.models import EntryKind, PointsEntry
 from participation.points import selectors
+from participation.points.models import EntryKind, PointsEntry
 from participation.points.services import AlreadyRecorded, InsufficientPoints, award_points, deduct_points
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from participation.models import EntryKind, Reward
 from participation.points import selectors
+from participation.points.models import EntryKind, Reward
 from participation.points.reputation import LEVELS, level_for
 from participation.points.services import award_points, record_entry, redeem, submit_claim
 from workflows.services import perform_transition
@@ -54,7 +54,7 @@ def _approved(resident, behaviour, operations, description="清理楼道"):
 def test_the_board_shows_approved_deeds_with_masked_names(
     client, verified_a, positive_a, operations_a, make_resident, community_a
 ):
-    from participation.models import BehaviourItem
+    from participation.points.models import BehaviourItem
 
     pending_item = BehaviourItem.objects.create(
         community=community_a[0], polarity="positive", number=9, text="待审核的好事", points=2

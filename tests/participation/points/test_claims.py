@@ -7,8 +7,9 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from participation.models import EntryKind, PointsClaim, PointsEntry, User
+from participation.models import User
 from participation.points import selectors
+from participation.points.models import EntryKind, PointsClaim, PointsEntry
 from participation.points.services import ClaimRefused, submit_claim
 from participation.roles import RESIDENT_GROUP
 from tests.conftest import PASSWORD

@@ -6,7 +6,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from participation.models import BehaviourItem, Reward
+from participation.points.models import BehaviourItem, Reward
 from participation.points.services import award_points, redeem, submit_claim
 from workflows.services import perform_transition
 

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
-from participation.models import EntryKind, PointsEntry, Redemption, RedemptionState, Reward
 from participation.points import selectors
+from participation.points.models import EntryKind, PointsEntry, Redemption, RedemptionState, Reward
 from participation.points.services import (
     InsufficientPoints,
     RedemptionRefused,

@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from participation.models import Facility, Grid
+from participation.models import Grid
+from participation.registries.models import Facility
 from participation.roles import StaffRole
 
 pytestmark = pytest.mark.django_db

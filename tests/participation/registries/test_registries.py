@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from participation.models import Facility, FacilityType, SocialOrganisation, SocialWorker
 from participation.registries import selectors
+from participation.registries.models import Facility, FacilityType, SocialOrganisation, SocialWorker
 from participation.roles import StaffRole
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import pytest
 
-from participation.models import ServicePoint
+from participation.community_life.models import ServicePoint
 from participation.roles import StaffRole
 
 pytestmark = pytest.mark.django_db

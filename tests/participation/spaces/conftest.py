@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from participation.spaces import services
+from participation.community_life.spaces import services
 from tests.participation.clubs.conftest import (  # noqa: F401  (the same people and clubs)
     make_club,
     make_resident,
@@ -22,7 +22,7 @@ SATURDAY = datetime.date(2030, 5, 18)
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch):
-    monkeypatch.setattr("participation.models.spaces.now", lambda: NOW)
+    monkeypatch.setattr("participation.community_life.models.spaces.now", lambda: NOW)
     return NOW
 
 

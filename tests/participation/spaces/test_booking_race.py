@@ -7,8 +7,8 @@ import threading
 import pytest
 from django.db import connection
 
-from participation.models import SpaceBooking
-from participation.spaces import selectors, services
+from participation.community_life.models import SpaceBooking
+from participation.community_life.spaces import selectors, services
 from tests.participation.spaces.conftest import THURSDAY
 
 

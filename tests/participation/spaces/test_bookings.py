@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.db import IntegrityError, connection, transaction
 
-from participation.models import SpaceBooking
-from participation.spaces import services
+from participation.community_life.models import SpaceBooking
+from participation.community_life.spaces import services
 from tests.participation.spaces.conftest import NOW, SATURDAY, THURSDAY
 from workflows.exceptions import TransitionForbidden
 from workflows.models import TransitionLog
@@ -183,7 +183,9 @@ def test_the_booker_cancels_before_the_start_nobody_else_does(
 
 def test_a_started_booking_can_no_longer_be_cancelled(book, resident_a, monkeypatch):
     booking = book((9, 0), (10, 0))
-    monkeypatch.setattr("participation.models.spaces.now", lambda: NOW + datetime.timedelta(days=1))
+    monkeypatch.setattr(
+        "participation.community_life.models.spaces.now", lambda: NOW + datetime.timedelta(days=1)
+    )
     with pytest.raises(services.BookingRefused) as refusal:
         services.cancel_booking(booking=booking, actor=resident_a)
     assert "该预约已经开始，不能再取消" in " ".join(refusal.value.messages)
@@ -228,7 +230,7 @@ def test_the_week_view_shows_taken_slots_without_names(client, book, operations_
 
 
 def test_the_list_shows_active_spaces_and_their_hours(client, space, community_a):
-    from participation.spaces.services import upsert_space
+    from participation.community_life.spaces.services import upsert_space
 
     upsert_space(community=community_a[0], name="旧活动室", kind="other")
     space.__class__.objects.filter(name="旧活动室").update(is_active=False)

@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 
 from participation import services as participation_services
-from participation.models import ConsultationTopic, TopicCategory
 from participation.roles import StaffRole
+from participation.topics.models import ConsultationTopic, TopicCategory
 from tests.conftest import PASSWORD
 from workflows.models import ReviewState
 

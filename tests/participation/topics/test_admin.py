@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from participation.models import ConsultationTopic, TopicCategory
+from participation.topics.models import ConsultationTopic, TopicCategory
 from workflows.models import TransitionLog
 
 pytestmark = pytest.mark.django_db
@@ -94,8 +94,8 @@ def test_moderation_case_and_meeting_pages_render(client, make_topic, neighbour,
 
     from django.utils import timezone
 
-    from participation.models import DeliberationMeeting, ModerationCase
     from participation.topics import services
+    from participation.topics.models import DeliberationMeeting, ModerationCase
 
     topic = make_topic("approved", title="被举报的议题")
     services.report_item(reporter=neighbour, topic=topic, reason="spam", details="广告")

@@ -8,7 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from participation.models import ConsultationTopic, Photo, TopicComment, TopicSupport
+from participation.models import Photo
+from participation.topics.models import ConsultationTopic, TopicComment, TopicSupport
 from workflows.models import TransitionLog
 
 pytestmark = pytest.mark.django_db
@@ -144,7 +145,7 @@ def test_another_communitys_form_is_refused(client, resident_a, community_b, cat
 
 
 def test_a_category_of_another_community_is_refused(client, resident_a, community_b, create_url):
-    from participation.models import TopicCategory
+    from participation.topics.models import TopicCategory
 
     foreign = TopicCategory.objects.create(name="村里专用", community=community_b[0])
     client.force_login(resident_a)

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from participation.models import TopicComment
+from participation.topics.models import TopicComment
 from participation.topics.selectors import COMMENTS_PER_PAGE
 from workflows.models import ReviewState
 

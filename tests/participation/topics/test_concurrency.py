@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django_fsm.signals import pre_transition
 
-from participation.models import ConsultationTopic, TopicSupport
 from participation.topics import services
+from participation.topics.models import ConsultationTopic, TopicSupport
 from workflows.exceptions import AlreadyHandled
 from workflows.models import TransitionLog
 from workflows.services import perform_transition

@@ -7,8 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from participation.models import ConsultationTopic, DeliberationMeeting, MeetingStatus
 from participation.topics import services
+from participation.topics.models import ConsultationTopic, DeliberationMeeting, MeetingStatus
 from workflows.models import Message, TransitionLog
 
 pytestmark = pytest.mark.django_db

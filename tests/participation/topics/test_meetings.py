@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from participation.models import AgendaItem, DeliberationMeeting, MeetingStatus
 from participation.topics import ical, selectors, services
+from participation.topics.models import AgendaItem, DeliberationMeeting, MeetingStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_agenda_schedules_and_unschedules(make_meeting, make_topic, coordinator_
 def test_agenda_takes_only_approved_topics_of_the_same_community(
     client, make_meeting, make_topic, coordinator_a, coordinator_b, community_b, category
 ):
-    from participation.models import ConsultationTopic
+    from participation.topics.models import ConsultationTopic
 
     meeting = make_meeting()
     draft = make_topic("submitted", title="未通过")

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from participation.models import ModerationCase, TopicComment, TopicReport
 from participation.topics import services
+from participation.topics.models import ModerationCase, TopicComment, TopicReport
 from workflows.models import Message, TransitionLog
 from workflows.services import perform_transition
 

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from participation.models import TopicCategory, TopicComment, TopicSupport
 from participation.topics import services
+from participation.topics.models import TopicCategory, TopicComment, TopicSupport
 
 pytestmark = pytest.mark.django_db
 

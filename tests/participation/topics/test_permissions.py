@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from participation.models import AgendaItem, ConsultationTopic, DeliberationMeeting
+from participation.topics.models import AgendaItem, ConsultationTopic, DeliberationMeeting
 from workflows.exceptions import TransitionForbidden
 from workflows.models import TransitionLog
 from workflows.services import perform_transition

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from participation.models import TopicComment, TopicFollow, TopicSupport
 from participation.topics import services
+from participation.topics.models import TopicComment, TopicFollow, TopicSupport
 from workflows.models import Message
 
 pytestmark = pytest.mark.django_db

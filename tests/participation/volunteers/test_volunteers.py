@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from participation.models import Volunteer, VolunteerHours
 from participation.roles import StaffRole
 from participation.volunteers import selectors, services
+from participation.volunteers.models import Volunteer, VolunteerHours
 from workflows.exceptions import TransitionForbidden
 from workflows.models import ReviewState
 from workflows.services import perform_transition
