@@ -19,6 +19,7 @@ from evaluation.models import EvaluationPeriod, EvidenceFile, SurveyKind, Survey
 from participation.admin_scoping import user_may_access
 from participation.models import Community
 from participation.selectors import communities_for_user
+from workflows.refusals import show_refusal
 from workflows.views_admin import TitledAdminViewMixin
 
 VIEW = "evaluation.view_evaluation"
@@ -208,7 +209,7 @@ class ClosePeriodView(TitledAdminViewMixin, WagtailAdminTemplateMixin, TemplateV
         try:
             services.close_period(period=self.period, user=request.user)
         except services.PeriodClosed as error:
-            messages.error(request, error.messages[0])
+            show_refusal(request, error)
         else:
             messages.success(
                 request,

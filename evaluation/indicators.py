@@ -1,4 +1,4 @@
-"""The nine quantitative indicators of 表1 (DESIGN.md §6), as pure functions of `IndicatorInputs`.
+"""The nine quantitative indicators of 表1 (docs/architecture.md, “Evaluation”), as pure functions of `IndicatorInputs`.
 
 No database here: evaluation/figures.py gathers the inputs with aggregate queries, this module only does the
 arithmetic, so every rule is tested on hand-computed inputs. A missing input or a zero denominator gives the

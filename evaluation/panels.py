@@ -1,4 +1,4 @@
-"""The evaluation panel of the Wagtail dashboard (DESIGN.md §6): per community, the indicators as badges
+"""The evaluation panel of the Wagtail dashboard (docs/architecture.md, “Evaluation”): per community, the indicators as badges
 with a 12-month chart each, the evidence waiting for review, and overdue 解忧铺 requests."""
 
 from django.urls import reverse

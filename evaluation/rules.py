@@ -1,4 +1,4 @@
-"""Who may do what in evaluation, as named predicates (DESIGN.md §2); views, the admin and tests use these.
+"""Who may do what in evaluation, as named predicates (docs/architecture.md, “Permissions and scoping”); views, the admin and tests use these.
 
 Evidence review itself follows the workflow core: TaskEvidence.reviewer_groups (效果评价组), the same
 community, and never one's own item (four eyes)."""

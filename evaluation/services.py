@@ -5,7 +5,6 @@ from datetime import date
 
 import rules
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,16 +20,17 @@ from evaluation.models import (
 )
 from evaluation.uploads import CheckedFile
 from participation.models import Community
+from workflows.exceptions import Forbidden, Invalid
 
 
-class AlreadyAnswered(ValidationError):
+class AlreadyAnswered(Invalid):
     def __init__(self):
         super().__init__(
             _("You have already answered this survey this year. Thank you!"), code="already_answered"
         )
 
 
-class PeriodClosed(ValidationError):
+class PeriodClosed(Invalid):
     def __init__(self):
         super().__init__(_("This evaluation period is closed; its figures are frozen."), code="period_closed")
 
@@ -63,7 +63,7 @@ def _set_links(*, evidence: TaskEvidence, targets) -> None:
 
 def _check_fields(evidence: TaskEvidence) -> None:
     if evidence.end_date and evidence.end_date < evidence.start_date:
-        raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        raise Invalid({"end_date": _("The end date cannot be before the start date.")})
 
 
 @transaction.atomic
@@ -83,7 +83,7 @@ def create_evidence(
     """A draft by operations or coordination staff of `community`; the author submits it for review."""
     probe = TaskEvidence(community=community)
     if not rules.has_perm("evaluation.draft_evidence", author, probe):
-        raise PermissionDenied
+        raise Forbidden
     evidence = TaskEvidence(
         author=author,
         community=community,
@@ -119,7 +119,7 @@ def update_evidence(
     """Only the author, and only while the evidence is a draft or returned for changes."""
     locked = TaskEvidence.objects.select_for_update().get(pk=evidence.pk)
     if not rules.has_perm("evaluation.edit_evidence", user, locked):
-        raise PermissionDenied
+        raise Forbidden
     locked.task, locked.title, locked.description = task, title, description
     locked.start_date, locked.end_date = start_date, end_date
     locked.measured_values = measured_values or {}
@@ -138,16 +138,16 @@ def update_evidence(
 
 def _check_may_manage(*, user, community: Community) -> None:
     if not rules.has_perm("evaluation.manage_periods", user, community):
-        raise PermissionDenied
+        raise Forbidden
 
 
 @transaction.atomic
 def create_period(*, user, community: Community, name: str, start: date, end: date) -> EvaluationPeriod:
     _check_may_manage(user=user, community=community)
     if end < start:
-        raise ValidationError({"end": _("The end date cannot be before the start date.")})
+        raise Invalid({"end": _("The end date cannot be before the start date.")})
     if EvaluationPeriod.objects.filter(community=community, name=name).exists():
-        raise ValidationError({"name": _("This community already has a period with this name.")})
+        raise Invalid({"name": _("This community already has a period with this name.")})
     return EvaluationPeriod.objects.create(community=community, name=name, start=start, end=end)
 
 
@@ -158,7 +158,7 @@ def update_period(*, period: EvaluationPeriod, user, name: str, start: date, end
     if locked.is_closed:
         raise PeriodClosed()
     if end < start:
-        raise ValidationError({"end": _("The end date cannot be before the start date.")})
+        raise Invalid({"end": _("The end date cannot be before the start date.")})
     locked.name, locked.start, locked.end = name, start, end
     locked.save(update_fields=["name", "start", "end"])
     return locked

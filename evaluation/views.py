@@ -15,6 +15,7 @@ from evaluation.forms import AwarenessQuizForm, SatisfactionForm
 from evaluation.models import SurveyKind, SurveyResponse
 from participation.ratelimit import rate_limited
 from participation.throttling import client_ip
+from workflows.refusals import show_refusal
 
 #: Visitors (not logged in) per IP address, survey and community per day; a shared NAT may hold a family.
 VISITOR_RESPONSES_PER_IP_PER_DAY = 5
@@ -108,7 +109,7 @@ def _survey(request, slug, *, kind, form_class, score, template):
                 positive=positive,
             )
         except services.AlreadyAnswered as error:
-            messages.error(request, error.messages[0])
+            show_refusal(request, error)
         else:
             request.session[key] = True
             request.session[f"{key}:result"] = {"score": value, "max_score": maximum, "positive": positive}

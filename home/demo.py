@@ -2,16 +2,18 @@
 
 Every step looks for what it would create first, so running it again changes nothing."""
 
+import importlib
+import importlib.util
 from dataclasses import dataclass
-from datetime import time, timedelta
+from datetime import timedelta
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
 from home import standard_content as std
-from home.demo_participation import seed_help_categories, seed_topics_and_requests
 from home.models import (
     ActivityIndexPage,
     ActivityPage,
@@ -27,10 +29,7 @@ from home.models import (
 from home.models.work_groups import MemberOrganisation
 from home.services import build_community_site, ensure_portal
 from participation import services as participation_services
-from participation.community_life.models import SpaceKind
-from participation.community_life.spaces import services as space_services
 from participation.models import Community, CommunityKind
-from participation.points.models import BehaviourPolarity
 from participation.roles import StaffRole
 
 DEMO_PASSWORD = "renren2024"
@@ -66,18 +65,6 @@ STAFF = (
 RESIDENTS = (("13900000001", "张小明", "wuxing"), ("13900000002", "李秀英", "xinmin"))
 ADMIN = ("13800000000", "街道管理员")
 
-# Points per category of 附录C; 附录D deducts. The standard leaves the figures to each community.
-POSITIVE_POINTS = {"履职自治": 5, "社团活动": 3, "志愿服务": 5, "其他": 2}
-NEGATIVE_POINTS = {1: -20}
-DEFAULT_NEGATIVE_POINTS = -5
-
-# 积分超市: services and goods residents can redeem (the standard: 以积分兑换服务).
-REWARDS = (
-    ("理发服务一次", "service", 20, 30, "社区志愿理发队上门或在睦邻会客厅理发一次。"),
-    ("家电小修一次", "service", 30, 20, "人人工匠屋志愿者上门检修小家电一次。"),
-    ("环保购物袋", "goods", 10, 100, "可重复使用的帆布购物袋一个。"),
-)
-
 ACTIVITIES = (
     ("邻里节百家宴", "社区广场", "建设运行组", 7, 80, "开展“邻里节”活动，邻里互相认识、守望相助。"),
     ("垃圾分类志愿宣传", "各小区垃圾收集房", "志愿服务队", 14, 30, "参与小区卫生环境维护、垃圾分类宣传。"),
@@ -98,6 +85,33 @@ NEWS = (
 class SeedReport:
     created: list[str]
     logins: list[tuple[str, str, str]]
+
+
+@dataclass
+class DemoContext:
+    """What an app's demo seeder gets: the demo communities and people, and the report to add to."""
+
+    report: SeedReport
+    communities: list
+    #: 五星社区, where the demo resident and staff live.
+    urban: object
+    resident: object
+    coordinator: object
+
+    def created(self, what: str) -> None:
+        self.report.created.append(what)
+
+
+def app_seeders() -> list:
+    """Every installed app's `demo.seed`, in the apps' `demo.ORDER` (discovered, never listed)."""
+    found = []
+    for config in apps.get_app_configs():
+        if config.name == "home" or importlib.util.find_spec(f"{config.name}.demo") is None:
+            continue
+        module = importlib.import_module(f"{config.name}.demo")
+        if hasattr(module, "seed"):
+            found.append((getattr(module, "ORDER", 100), config.name, module.seed))
+    return [seed for _order, _name, seed in sorted(found)]
 
 
 def _child(parent: Page, model, slug: str, **fields):
@@ -133,11 +147,7 @@ def seed_demo() -> SeedReport:
             community=community, portal=portal, title=community.name, slug=community.slug
         )
         _seed_community_pages(homes[spec["slug"]], report)
-        _seed_behaviour_items(community, report)
-        _seed_rewards(community, report)
         _seed_work_groups(homes[spec["slug"]], report)
-        _seed_spaces(community, report)
-        seed_help_categories(community, report)
 
     admin = _user(ADMIN[0], ADMIN[1], report)
     if not admin.is_superuser:
@@ -158,9 +168,16 @@ def seed_demo() -> SeedReport:
             )
             report.created.append(f"resident {mobile}")
         report.logins.append((mobile, name, f"{community.name} 居民"))
-    seed_topics_and_requests(
-        urban, resident_mobile=RESIDENTS[0][0], coordinator_mobile=STAFF[1][0], report=report
+    # Each app's own demo data (its demo.py), found among the installed apps, lowest ORDER first.
+    context = DemoContext(
+        report=report,
+        communities=list(Community.objects.filter(slug__in=[spec["slug"] for spec in COMMUNITIES])),
+        urban=urban,
+        resident=get_user_model().objects.get(mobile=RESIDENTS[0][0]),
+        coordinator=get_user_model().objects.get(mobile=STAFF[1][0]),
     )
+    for seed in app_seeders():
+        seed(context)
     return report
 
 
@@ -267,42 +284,6 @@ def _seed_community_pages(home: HomePage, report: SeedReport) -> None:
     )
     if created:
         report.created.append(f"pages of {name}")
-
-
-def _seed_behaviour_items(community: Community, report: SeedReport) -> None:
-    if community.behaviour_items.exists():
-        return
-    for row in std.POSITIVE_BEHAVIOURS:
-        participation_services.upsert_behaviour_item(
-            community=community,
-            polarity=BehaviourPolarity.POSITIVE,
-            number=row["number"],
-            category=row["category"],
-            text=row["text"],
-            points=POSITIVE_POINTS.get(row["category"], 2),
-        )
-    for row in std.NEGATIVE_BEHAVIOURS:
-        participation_services.upsert_behaviour_item(
-            community=community,
-            polarity=BehaviourPolarity.NEGATIVE,
-            number=row["number"],
-            category="",
-            text=row["text"],
-            points=NEGATIVE_POINTS.get(row["number"], DEFAULT_NEGATIVE_POINTS),
-        )
-    report.created.append(f"behaviour items of {community.name}")
-
-
-def _seed_rewards(community: Community, report: SeedReport) -> None:
-    from participation.points.models.rewards import Reward
-
-    if Reward.objects.filter(community=community).exists():
-        return
-    for name, kind, price, stock, description in REWARDS:
-        Reward.objects.create(
-            community=community, name=name, kind=kind, price=price, stock=stock, description=description
-        )
-    report.created.append(f"rewards of {community.name}")
 
 
 # --- 5.1 组织机构: work groups, 实施方案, 专家团队 — posts, never invented people -------------------------------
@@ -413,26 +394,3 @@ def _seed_work_groups(home: HomePage, report: SeedReport) -> None:
             ),
         ],
     )
-
-
-# 表1 task 3 and note 2: the 四厅 and 人人广场. Opening hours are placeholders for staff to correct.
-DEMO_SPACES = (
-    ("睦邻会客厅", SpaceKind.NEIGHBOURHOOD_LOUNGE, 30),
-    ("便民服务厅", SpaceKind.SERVICE_HALL, 20),
-    ("居民议事厅", SpaceKind.DELIBERATION_HALL, 40),
-    ("文化展示厅", SpaceKind.CULTURE_HALL, 50),
-    ("人人广场", SpaceKind.SQUARE, None),
-)
-
-
-def _seed_spaces(community: Community, report: SeedReport) -> None:
-    if community.shared_spaces.exists():
-        return
-    weekdays = [(day, time(8, 30), time(11, 30)) for day in range(5)]
-    weekdays += [(day, time(14, 0), time(21, 0)) for day in range(5)]
-    weekend = [(day, time(9, 0), time(17, 0)) for day in (5, 6)]
-    for name, kind, capacity in DEMO_SPACES:
-        space_services.upsert_space(
-            community=community, name=name, kind=kind, capacity=capacity, hours=tuple(weekdays + weekend)
-        )
-    report.created.append(f"shared spaces of {community.name}")

@@ -1,4 +1,4 @@
-"""Staff act only inside their own communities (DESIGN.md §2): a mixin for Wagtail viewsets of models
+"""Staff act only inside their own communities (docs/architecture.md, “Permissions and scoping”): a mixin for Wagtail viewsets of models
 that carry a `community` foreign key. Listing, editing, deleting and the community choice are all scoped
 on the server, not just hidden."""
 
@@ -6,8 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.forms import modelform_factory
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from participation.grids.selectors import grids_for_user
-from participation.selectors import community_ids_for_user
+from participation.selectors import community_ids_for_user, grids_for_user
 
 # Views that load one object by its primary key; each must refuse objects outside the user's communities.
 _OBJECT_VIEWS = (

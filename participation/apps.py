@@ -18,6 +18,12 @@ class ParticipationConfig(AppConfig):
         user_logged_in.connect(throttling.on_logged_in, dispatch_uid="participation.login_throttle_reset")
         protect_wagtail_exports()
 
+        # The messages residents receive are the workflow core's; their part of 下载我的数据 is the core's.
+        from participation.account_registry import register_personal_data
+        from participation.selectors import messages_data
+
+        register_personal_data(key="messages", label=_("Messages"), collect=messages_data)
+
 
 class UsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's users app, pointed at our user admin (Wagtail's way to swap the user forms)."""

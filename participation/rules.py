@@ -1,4 +1,6 @@
-"""Who may do what in participation, as named predicates (DESIGN.md §2). Views, the admin and tests use these."""
+"""The base predicates every app builds its rules on (roles, same community), and the core's own permissions.
+
+Each app keeps its permissions in its own rules.py, which the rules package loads (autodiscovery)."""
 
 import rules
 
@@ -32,8 +34,6 @@ def same_community(user, obj) -> bool:
 is_admin = rules.is_superuser
 is_staff_member = is_publicity | is_coordination | is_operations | is_evaluation
 
-# The 积分清单 (standard 5.1.3.2): the operations group keeps it, in its own community.
-rules.add_perm("points.manage_behaviour_items", is_admin | (is_operations & same_community))
 rules.add_perm("participation.manage_community", is_admin | (is_coordination & same_community))
 
 
@@ -63,12 +63,3 @@ rules.add_perm("participation.view_residents", is_admin | is_coordination)
 rules.add_perm(
     "participation.verify_resident", is_resident_account & (is_admin | (is_coordination & shares_community))
 )
-
-# Each concept's own rules, loaded with these (the rules package autodiscovers only this module).
-from participation.activities import rules as _activities_rules  # noqa: E402,F401
-from participation.community_life.clubs import rules as _club_rules  # noqa: E402,F401  (loads the 社团 rules)
-from participation.community_life.spaces import rules as _space_rules  # noqa: E402,F401  (loads the 共享空间 rules)
-from participation.dataio import rules as _dataio_rules  # noqa: E402,F401
-from participation.grids import rules as _grid_rules  # noqa: E402,F401
-from participation.points import rules as _points_rules  # noqa: E402,F401
-from participation.topics import rules as _topic_rules  # noqa: E402,F401  (loads the 议事厅 rules)

@@ -2,11 +2,11 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
-from django.utils import timezone
 
-from participation.models import Community, Photo, User
-from participation.points.models import BehaviourItem, BehaviourPolarity
+from participation.account_registry import local_iso, personal_data_kinds
+from participation.models import Community, Grid, Photo, User
 from participation.roles import RESIDENT_GROUP
+from workflows.models import Message
 
 
 def communities_for_user(*, user: User) -> QuerySet[Community]:
@@ -25,18 +25,15 @@ def community_ids_for_user(*, user: User) -> set[int] | None:
     return set(communities_for_user(user=user).values_list("pk", flat=True))
 
 
-def behaviour_items(*, community: Community, polarity: str) -> QuerySet[BehaviourItem]:
-    return BehaviourItem.objects.filter(community=community, polarity=polarity, is_active=True).order_by(
-        "number"
-    )
+def grids_for(*, community_ids: set[int] | None) -> QuerySet[Grid]:
+    """Grids to choose from in the admin: those of the given communities (None: all)."""
+    grids = Grid.objects.select_related("community").order_by("community__name", "name")
+    return grids if community_ids is None else grids.filter(community_id__in=community_ids)
 
 
-def positive_behaviours(*, community: Community) -> QuerySet[BehaviourItem]:
-    return behaviour_items(community=community, polarity=BehaviourPolarity.POSITIVE)
-
-
-def negative_behaviours(*, community: Community) -> QuerySet[BehaviourItem]:
-    return behaviour_items(community=community, polarity=BehaviourPolarity.NEGATIVE)
+def grids_for_user(*, user) -> QuerySet[Grid]:
+    """The grids of the staff member's communities (all for a superuser): the choices of grid filters and fields."""
+    return grids_for(community_ids=community_ids_for_user(user=user))
 
 
 def signup_communities() -> QuerySet[Community]:
@@ -63,20 +60,34 @@ def residents_for_staff(*, user: User) -> QuerySet[User]:
     return residents.prefetch_related("communities").order_by("-date_joined", "-pk")
 
 
-def _local_iso(moment) -> str | None:
-    return timezone.localtime(moment).isoformat() if moment else None
-
-
 def personal_data(*, user: User) -> dict:
-    """Everything "下载我的数据" hands the user about themselves: their own record, never anyone else's."""
-    return {
+    """Everything "下载我的数据" hands the user about themselves: their own record and what every app registered
+    (participation.account_registry), never anyone else's."""
+    data = {
         "mobile": user.mobile,
         "display_name": user.display_name,
         "email": user.email,
         "communities": [community.name for community in memberships(user=user)],
-        "date_joined": _local_iso(user.date_joined),
-        "verified_at": _local_iso(user.verified_at),
+        "date_joined": local_iso(user.date_joined),
+        "verified_at": local_iso(user.verified_at),
     }
+    for kind in personal_data_kinds():
+        data[kind.key] = kind.collect(user=user)
+    return data
+
+
+def messages_data(*, user: User) -> list[dict]:
+    """The in-site messages the user received (subject, text, link, when sent and read)."""
+    return [
+        {
+            "subject": message.subject,
+            "body": message.body,
+            "url": message.url,
+            "created_at": local_iso(message.created_at),
+            "read_at": local_iso(message.read_at),
+        }
+        for message in Message.objects.filter(recipient=user).order_by("pk")
+    ]
 
 
 def photos_for(*, item) -> QuerySet[Photo]:

@@ -3,7 +3,6 @@
 import rules
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from participation import selectors
 from participation.mobile import normalize_mobile
 from participation.models import Community, CommunityGroup, Photo, User
-from participation.points.models import BehaviourItem
 from participation.roles import PAGE_ROLES, RESIDENT_GROUP, ROLE_GROUP_NAMES, StaffRole, community_group_name
+from workflows.exceptions import Forbidden, Invalid
 
 
-class MobileAlreadyRegistered(ValidationError):
+class MobileAlreadyRegistered(Invalid):
     """A ValidationError, so a form can show it on its mobile field."""
 
     def __init__(self):
@@ -109,7 +108,7 @@ def _check_may_verify(*, resident: User, staff: User) -> None:
     # rules.has_perm evaluates our declared rule itself: ModelBackend would wave any superuser through,
     # even for a staff account that is no resident.
     if not rules.has_perm("participation.verify_resident", staff, resident):
-        raise PermissionDenied
+        raise Forbidden
 
 
 @transaction.atomic
@@ -131,20 +130,6 @@ def unverify_resident(*, resident: User, staff: User) -> User:
     User.objects.filter(pk=resident.pk).update(verified_at=None, verified_by=None)
     resident.verified_at = resident.verified_by = None
     return resident
-
-
-@transaction.atomic
-def upsert_behaviour_item(
-    *, community: Community, polarity: str, number: int, category: str, text: str, points: int
-) -> BehaviourItem:
-    """Keyed by (community, list, number): running it again updates rather than duplicates."""
-    item, _ = BehaviourItem.objects.update_or_create(
-        community=community,
-        polarity=polarity,
-        number=number,
-        defaults={"category": category, "text": text, "points": points},
-    )
-    return item
 
 
 def attach_photos(*, item, images, uploaded_by: User | None) -> list[Photo]:

@@ -13,6 +13,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 
 from participation import selectors, services
+from participation.account_registry import account_sections
 from participation.forms import LoginForm, ProfileForm, SignupForm
 from participation.ratelimit import rate_limited
 
@@ -71,6 +72,7 @@ def my_account(request):
         "form": form,
         "profile": user,
         "communities": selectors.memberships(user=user),
+        "sections": account_sections(),
     }
     return render(request, "participation/my_account.html", context)
 

@@ -5,14 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from participation.admin_scoping import CommunityScopedViewSetMixin
 from participation.admin_views import ResidentIndexView, ResidentVerificationView
 from participation.forms import UserCreationForm, UserEditForm
 from participation.models import Community
-from participation.points.models import BehaviourItem
 
 
 class UserViewSet(WagtailUserViewSet):
@@ -35,17 +32,6 @@ class CommunityViewSet(ModelViewSet):
     list_filter = ["kind"]
     search_fields = ["name", "street"]
     form_fields = ["name", "slug", "kind", "street", "resident_population", "households", "address", "phone"]
-
-
-class BehaviourItemViewSet(CommunityScopedViewSetMixin, SnippetViewSet):
-    model = BehaviourItem
-    icon = "list-ol"
-    menu_label = _("Points catalogue")
-    menu_order = 220
-    add_to_admin_menu = True
-    list_display = ["number", "text", "category", "polarity", "points", "community", "is_active"]
-    list_filter = ["polarity", "community", "is_active"]
-    ordering = ["community", "polarity", "number"]
 
 
 class _ResidentsMenuItem(MenuItem):

@@ -12,6 +12,7 @@ Where things are: this module holds the rules (which requests, which key, which 
 middleware that stores pages; page_cache_front answers hits before Django; key_watch lets a worker know the
 generation without asking Redis each time, so a worker keeps copies of the current generation's pages."""
 
+import functools
 import hashlib
 import secrets
 import time
@@ -36,17 +37,22 @@ EXCLUDED_PREFIXES = (
     "/static/",
     "/messages/",
 )
-# Apps whose writes may change what a public page shows.
-CONTENT_APPS = {
-    "home",
-    "participation",
-    "evaluation",
-    "workflows",
-    "wagtailcore",
-    "wagtailimages",
-    "wagtaildocs",
-    "taggit",
-}
+# Our apps are every installed app whose package is one of these (each flow of participation/ is an app of its
+# own; a new one is covered without being listed); their writes, and those of the apps below, may change what
+# a public page shows.
+OUR_PACKAGES = ("home", "evaluation", "participation", "workflows")
+THIRD_PARTY_CONTENT_APPS = frozenset({"wagtailcore", "wagtailimages", "wagtaildocs", "taggit"})
+
+
+@functools.cache
+def content_apps() -> frozenset[str]:
+    """The app labels whose saves and deletes bump the generation (computed once the app registry is ready)."""
+    from django.apps import apps
+
+    ours = {config.label for config in apps.get_app_configs() if config.name.split(".")[0] in OUR_PACKAGES}
+    return frozenset(ours | THIRD_PARTY_CONTENT_APPS)
+
+
 TIMEOUT = getattr(settings, "PAGE_CACHE_TIMEOUT", 300)
 # Set in the WSGI environ by the front when it looked and missed: the middleware need not ask again.
 FRONT_LOOKUP = "renren.page_cache_lookup"
@@ -103,7 +109,7 @@ def bump_generation(**kwargs) -> None:
 
 
 def content_changed() -> None:
-    """Our content changed: pages rendered before are stale. Called for every save and delete in CONTENT_APPS,
+    """Our content changed: pages rendered before are stale. Called for every save and delete in content_apps(),
     and explicitly by writes that send no signals (bulk_create, bulk_update, queryset.update)."""
     bump_generation()
     # Again once the change is committed: a page rendered in between, from the data before the commit,
@@ -116,7 +122,7 @@ def content_changed() -> None:
 
 
 def _on_content_change(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
+    if sender._meta.app_label in content_apps():
         content_changed()
 
 

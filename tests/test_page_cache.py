@@ -151,3 +151,38 @@ def test_a_privacy_restriction_added_later_is_enforced_at_once(client, news_inde
         assert "内部通知" not in page and 'name="password"' in page
     restriction.delete()
     assert "内部通知" in client.get("/wuxing/news/internal/").content.decode()
+
+
+def test_every_model_of_every_app_of_ours_refreshes_the_public_pages():
+    # Each flow is an app of its own: an app added without joining the invalidation would leave its public
+    # pages stale. Every concrete model of ours must move the generation when it is saved or deleted (the
+    # receiver that post_save and post_delete call; the tests above show those signals reach it).
+    from django.apps import apps
+
+    from renren_cms.page_cache import _on_content_change, current_generation
+
+    ours = [
+        model
+        for config in apps.get_app_configs()
+        if config.name.split(".")[0] in {"home", "evaluation", "participation", "workflows"}
+        for model in config.get_models()
+    ]
+    labels = {model._meta.app_label for model in ours}
+    assert labels >= {
+        "topics",
+        "help",
+        "points",
+        "activities",
+        "volunteers",
+        "community_life",
+        "grids",
+        "registries",
+        "participation",
+        "home",
+        "evaluation",
+        "workflows",
+    }
+    for model in ours:
+        before = current_generation()
+        _on_content_change(sender=model, instance=None)
+        assert current_generation() != before, f"{model._meta.label} does not refresh the public pages"

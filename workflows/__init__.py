@@ -1,4 +1,4 @@
-"""The state-machine core (DESIGN.md §3). It imports none of our other apps; they subclass it.
+"""The state-machine core (docs/architecture.md, “The workflow core”). It imports none of our other apps; they subclass it.
 
 - models: Reviewable (abstract), ReviewState, TransitionSpec, TransitionLog, Message, NotificationPreference
 - services.perform_transition, selectors (timeline, messages, review queues), rules (is_author, can_review)

@@ -1,10 +1,12 @@
-"""Which reviewable models exist (for the 待我审核 dashboard panel) and which notification kinds users can
-tune. Filled at import time by the flows' code, so every server process has the same registry."""
+"""Which reviewable models exist (for the 待我审核 dashboard panel), which notification kinds users can tune,
+and what each flow does when one of its items takes a transition. Filled when the apps load (import time or
+AppConfig.ready), so every server process has the same registry."""
 
 from django.utils.text import capfirst
 
 _reviewables: dict[type, object] = {}
 _notification_kinds: dict[str, object] = {}
+_transition_handlers: dict[tuple[type, str], list] = {}
 
 
 def register_reviewable(model, *, viewset=None) -> None:
@@ -41,3 +43,28 @@ def notification_kinds() -> dict[str, object]:
     }
     kinds.update(_notification_kinds)
     return dict(sorted(kinds.items()))
+
+
+def on_transition(model, transition: str):
+    """Register the decorated function as a side effect of `transition` on `model` (or a subclass).
+
+    perform_transition calls it inside its transaction, after the item's new state is saved and logged, as
+    `handler(obj=..., actor=..., comment=..., log=...)`: what it writes commits or fails with the transition.
+    This is how a flow adds a transition's effects (a ledger entry, a notice) without its model importing the
+    flow's services."""
+
+    def register(handler):
+        handlers = _transition_handlers.setdefault((model, transition), [])
+        if handler not in handlers:
+            handlers.append(handler)
+        return handler
+
+    return register
+
+
+def transition_handlers(model, transition: str) -> list:
+    """The handlers of `transition` registered for `model` and its base classes, most general first."""
+    found = []
+    for klass in reversed(model.__mro__):
+        found.extend(_transition_handlers.get((klass, transition), ()))
+    return found

@@ -1,4 +1,4 @@
-"""Who may take a workflow transition, as named predicates (DESIGN.md §2).
+"""Who may take a workflow transition, as named predicates (docs/architecture.md, “Permissions and scoping”).
 
 The predicates ask the item itself (`user_is_author`, `user_can_review`), so a concrete flow narrows them by
 overriding those methods (e.g. same community) and every user of the predicates follows: the FSM

@@ -16,7 +16,7 @@ from workflows.exceptions import (
     UnknownTransition,
 )
 from workflows.models import Delivery, Message, NotificationPreference, Reviewable, TransitionLog
-from workflows.registry import notification_kinds
+from workflows.registry import notification_kinds, transition_handlers
 
 TRANSITION_LOG_ACTION = "workflows.transition"
 
@@ -88,6 +88,9 @@ def perform_transition(*, obj: Reviewable, transition: str, actor, comment: str 
                 "transition_log_id": log.pk,
             },
         )
+        # The flow's own effects of this transition (registered with workflows.registry.on_transition).
+        for handler in transition_handlers(model, transition):
+            handler(obj=locked, actor=actor, comment=comment, log=log)
         # Runs only if the whole transaction commits; `robust` so a mail problem never fails the action.
         transaction.on_commit(partial(notifications.notify_transition, log_id=log.pk), robust=True)
     return locked

@@ -16,6 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from workflows.exceptions import AlreadyHandled, TransitionForbidden, TransitionNotAvailable, WorkflowError
 from workflows.forms import TransitionForm
+from workflows.refusals import show_refusal
 from workflows.services import check_transition_allowed, perform_transition, user_may_ever_take
 
 
@@ -59,7 +60,7 @@ class TransitionView(WagtailAdminTemplateMixin, FormView):
         except TransitionForbidden as error:
             return self.forbidden(error)
         except (TransitionNotAvailable, AlreadyHandled) as error:
-            messages.error(request, str(error))
+            show_refusal(request, error)
             return redirect(self.get_success_url())
         return super().dispatch(request, *args, **kwargs)
 
@@ -92,7 +93,7 @@ class TransitionView(WagtailAdminTemplateMixin, FormView):
         except TransitionForbidden as error:
             return self.forbidden(error)
         except WorkflowError as error:
-            messages.error(self.request, str(error))
+            show_refusal(self.request, error)
             return redirect(self.get_success_url())
         messages.success(
             self.request,

@@ -1,4 +1,4 @@
-"""任务佐证: evidence that a community carried out one of the 24 construction tasks (DESIGN.md §4)."""
+"""任务佐证: evidence that a community carried out one of the 24 construction tasks (docs/architecture.md, “The pieces”)."""
 
 import uuid
 

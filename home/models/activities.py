@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import page_data
 from home.blocks import BodyBlock
 from home.models.mixins import (
     SegmentedSearchMixin,
@@ -18,7 +19,6 @@ from home.models.mixins import (
     paginate,
     segmented_search_fields,
 )
-from participation.activities import selectors as activity_selectors
 
 
 class ActivityIndexPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
@@ -137,7 +137,7 @@ class ActivityPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
             errors["volunteer_hours"] = _("A volunteer activity credits more than 0 and at most 24 hours.")
         if self.capacity is not None and self.pk:
             # Reading participation is allowed: home never writes there.
-            taken = activity_selectors.confirmed_count(activity=self)
+            taken = page_data.confirmed_signups(activity=self)
             if self.capacity < taken:
                 errors["capacity"] = _(
                     "%(count)s people are already confirmed: the capacity cannot be less than that."

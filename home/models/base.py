@@ -1,16 +1,13 @@
 from django.db import models
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from evaluation.selectors import indicator_badges
+from home import page_data
 from home.blocks import BodyBlock
 from home.models.mixins import SegmentedSearchMixin, ViewRestrictionShortcutMixin, segmented_search_fields
-from participation.points import selectors as points_selectors
-from participation.topics import selectors as topic_selectors
 from renren_cms.page_cache import cached_by_generation
 
 
@@ -96,23 +93,7 @@ class HomePage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):
 
     def section_data(self) -> dict:
         """What the community home page shows besides its own fields (lists, not lazy querysets: cached)."""
-        from home.models.activities import ActivityPage
-        from home.models.news import NewsPage
-
-        return {
-            "latest_news": list(NewsPage.objects.descendant_of(self).live().order_by("-date", "-pk")[:3]),
-            "upcoming_activities": list(
-                ActivityPage.objects.descendant_of(self)
-                .live()
-                .filter(starts_at__gte=timezone.now())
-                .order_by("starts_at")[:3]
-            ),
-            # Titles and URLs are all the menu needs: no per-type queries for the specific pages.
-            "sections": list(self.get_children().live().in_menu()),
-            "good_deeds": points_selectors.board_summary(community=self.community),
-            "open_topics": list(topic_selectors.open_topics(community=self.community)[:3]),
-            "indicator_badges": indicator_badges(community=self.community),
-        }
+        return page_data.home_sections(page=self)
 
 
 class StandardPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page):

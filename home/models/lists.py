@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from home import page_data
 from home.blocks import ConventionSectionBlock, ResponsibilityCategoryBlock
 from home.models.mixins import (
     SegmentedSearchMixin,
@@ -12,7 +13,6 @@ from home.models.mixins import (
     community_home,
     segmented_search_fields,
 )
-from participation import selectors
 from participation.points.models import BehaviourItem
 
 
@@ -89,6 +89,5 @@ class BehaviourListPage(ViewRestrictionShortcutMixin, SegmentedSearchMixin, Page
         context = super().get_context(request, *args, **kwargs)
         community = self.community()
         if community is not None:
-            context["positive_items"] = selectors.positive_behaviours(community=community)
-            context["negative_items"] = selectors.negative_behaviours(community=community)
+            context.update(page_data.behaviour_lists(community=community))
         return context

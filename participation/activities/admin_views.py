@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from participation.activities import selectors, services
 from participation.activities.models import ActivitySignup
 from participation.selectors import community_ids_for_user
+from workflows.refusals import show_refusal
 from workflows.views_admin import TitledAdminViewMixin
 
 
@@ -89,5 +90,5 @@ class CheckInActivityView(_CheckInBase):
                 else:
                     messages.success(request, _("%(count)d residents checked in.") % {"count": len(checked)})
         except services.SignupError as error:
-            messages.error(request, error.messages[0])
+            show_refusal(request, error)
         return redirect(request.path)

@@ -1,4 +1,4 @@
-"""Activity sign-up (DESIGN.md §5): who signed up for which activity page, the waitlist, attendance.
+"""Activity sign-up (docs/architecture.md, “The pieces”): who signed up for which activity page, the waitlist, attendance.
 
 participation never imports home: an activity is any Wagtail page; the services read its capacity, deadline,
 points and volunteer hours from `page.specific` by attribute (home.ActivityPage has them)."""

@@ -6,7 +6,6 @@ sees is final until it commits: two people asking for the last seat get one conf
 from functools import partial
 
 import rules
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,12 +16,13 @@ from participation.activities.models import ActivityRoster, ActivitySignup, Sign
 from participation.points.models import EntryKind
 from participation.points.services import AlreadyRecorded, record_entry
 from participation.volunteers.models import VolunteerHours
+from workflows.exceptions import Forbidden, Invalid
 from workflows.models import ReviewState, TransitionLog
 
 NOTIFICATION_KIND = "activity_signup"
 
 
-class SignupError(ValidationError):
+class SignupError(Invalid):
     """A sign-up, cancellation or check-in refused, with a message for the person who tried."""
 
 
@@ -87,7 +87,7 @@ def sign_up(*, activity: Page, resident, now=None) -> ActivitySignup:
     now = now or timezone.now()
     page = activity.specific
     if not resident.is_authenticated or not resident.is_active:
-        raise PermissionDenied
+        raise Forbidden
     if not selectors.signup_open(page, now=now):
         raise SignupError(_("Sign-up for this activity has closed."), code="closed")
     roster = _lock_roster(activity=page)
@@ -119,7 +119,7 @@ def cancel_signup(*, signup: ActivitySignup, actor, now=None) -> ActivitySignup:
     """The resident cancels before the deadline; the first person on the waitlist takes the seat."""
     now = now or timezone.now()
     if actor.pk != signup.resident_id:
-        raise PermissionDenied
+        raise Forbidden
     page = signup.activity.specific
     if not selectors.signup_open(page, now=now):
         raise SignupError(_("The sign-up deadline has passed: it can no longer be cancelled."), code="closed")
@@ -143,7 +143,7 @@ def check_in(*, signup: ActivitySignup, staff, now=None) -> ActivitySignup:
     """Mark a confirmed sign-up attended; award the activity's points and volunteer hours exactly once."""
     now = now or timezone.now()
     if not may_check_in(staff, signup):
-        raise PermissionDenied
+        raise Forbidden
     locked = ActivitySignup.objects.select_for_update().select_related("resident").get(pk=signup.pk)
     if locked.status == SignupStatus.CANCELLED:
         raise SignupError(

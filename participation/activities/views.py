@@ -18,6 +18,7 @@ from participation.activities.models import ActivitySignup, SignupStatus
 from participation.activities.qr import check_in_qr_svg
 from participation.models import Community
 from participation.ratelimit import rate_limited
+from workflows.refusals import show_refusal
 
 CHECK_IN_SALT = "participation.activities.check-in"
 
@@ -37,7 +38,7 @@ def sign_up(request, page_id):
     try:
         signup = services.sign_up(activity=page, resident=request.user)
     except services.SignupError as error:
-        messages.error(request, error.messages[0])
+        show_refusal(request, error)
         return redirect(page.url)
     if signup.status == SignupStatus.WAITLISTED:
         messages.success(
@@ -83,7 +84,7 @@ def cancel(request, pk):
     try:
         services.cancel_signup(signup=signup, actor=request.user)
     except services.SignupError as error:
-        messages.error(request, error.messages[0])
+        show_refusal(request, error)
         return redirect("activities:signup_detail", pk=signup.pk)
     messages.success(request, _("Your sign-up has been cancelled."))
     return redirect(signup.activity.url or "my_account")
@@ -104,7 +105,7 @@ def check_in_link(request, token):
         try:
             services.check_in(signup=signup, staff=request.user)
         except services.SignupError as error:
-            messages.error(request, error.messages[0])
+            show_refusal(request, error)
         else:
             messages.success(request, _("%(name)s has been checked in.") % {"name": signup.resident})
         return redirect(request.path)

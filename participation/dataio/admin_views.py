@@ -20,6 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from participation.dataio import services
 from participation.dataio.files import MAX_ROWS, FileRefused
+from participation.dataio.registry import kinds
 from participation.dataio.uploads import TOKEN_MAX_AGE, discard_upload, store_upload
 from participation.selectors import communities_for_user
 from workflows.views_admin import TitledAdminViewMixin
@@ -48,20 +49,14 @@ class _KindCommunityForm(forms.Form):
         self.user = user
         self.perm_attr = perm_attr
         self.fields["kind"].choices = [
-            (kind.name, kind.label)
-            for kind in services.KINDS.values()
-            if user.has_perm(getattr(kind, perm_attr))
+            (kind.name, kind.label) for kind in kinds().values() if user.has_perm(getattr(kind, perm_attr))
         ]
         self.fields["community"].queryset = communities_for_user(user=user).order_by("name")
 
     def clean(self):
         data = super().clean()
         kind, community = data.get("kind"), data.get("community")
-        if (
-            kind
-            and community
-            and not self.user.has_perm(getattr(services.KINDS[kind], self.perm_attr), community)
-        ):
+        if kind and community and not self.user.has_perm(getattr(kinds()[kind], self.perm_attr), community):
             raise forms.ValidationError(_("You may not do this for this community."))
         return data
 
@@ -113,7 +108,7 @@ class ImportView(_DataView):
             return self.render_to_response(self.get_context_data(form=form))
         data = form.cleaned_data["file"].read()
         kind, community = form.cleaned_data["kind"], form.cleaned_data["community"]
-        context = {"form": form, "kind_label": services.KINDS[kind].label, "community": community}
+        context = {"form": form, "kind_label": kinds()[kind].label, "community": community}
         try:
             report = services.import_file(
                 kind=kind,

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from workflows.exceptions import Invalid
+
 MAX_ROWS = 20_000
 MAX_BYTES = 10 * 1024 * 1024
 XLSX_MAGIC = b"PK\x03\x04"
@@ -32,12 +34,11 @@ class Table:
     rows: list[list] = field(default_factory=list)
 
 
-class FileRefused(Exception):
-    """The whole file cannot be imported; `message` says why, in Chinese."""
+class FileRefused(Invalid):
+    """The whole file cannot be imported; the message says why, in Chinese; `errors` are the rows'."""
 
     def __init__(self, message, errors=None):
-        super().__init__(message)
-        self.message = str(message)
+        super().__init__(message, code="file_refused")
         self.errors = errors or []
 
 

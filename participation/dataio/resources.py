@@ -1,4 +1,6 @@
-"""One django-import-export resource per importable kind: Chinese column names, stable keys, one community.
+"""The base of every importable kind's django-import-export resource (Chinese column names, stable keys, one
+community), and the residents' resource. Each app keeps its own kinds' resources (its resources.py) and
+registers them (participation.dataio.registry).
 
 Each resource is built for one community (`community=`): lookups for updates stay inside it, new rows belong
 to it. `reveal_contacts` decides whether exports show full mobile numbers."""
@@ -8,27 +10,11 @@ from import_export import fields, resources
 
 from participation.dataio.files import RowError
 from participation.dataio.widgets import (
-    ChoiceLabelWidget,
-    DateWidget,
     MobileWidget,
-    NumberWidget,
-    ResidentByMobileWidget,
     TextWidget,
-    YesNoWidget,
 )
 from participation.models import User
-from participation.points.models import BehaviourItem, BehaviourPolarity
-from participation.registries.models import (
-    Certificate,
-    Facility,
-    FacilityType,
-    OrganisationStatus,
-    OrganisationType,
-    SocialOrganisation,
-    SocialWorker,
-)
 from participation.roles import RESIDENT_GROUP
-from participation.volunteers.models import Volunteer
 
 
 def column(attribute, label: str, widget=None):
@@ -59,106 +45,6 @@ class CommunityResource(resources.ModelResource):
 
     def get_export_queryset(self):
         return self.get_queryset()
-
-
-class SocialOrganisationResource(CommunityResource):
-    name = column("name", "名称")
-    org_type = column("org_type", "类型", ChoiceLabelWidget(OrganisationType.choices))
-    status = column("status", "登记状态", ChoiceLabelWidget(OrganisationStatus.choices))
-    registered_on = column("registered_on", "登记或备案日期", DateWidget())
-    contact_name = column("contact_name", "联系人")
-    contact_phone = column("contact_phone", "联系电话")
-    is_active = column("is_active", "在册", YesNoWidget(default=True))
-
-    key_columns = ("name",)
-
-    class Meta(CommunityResource.Meta):
-        model = SocialOrganisation
-        import_id_fields = ["name"]
-        fields = ["name", "org_type", "status", "registered_on", "contact_name", "contact_phone", "is_active"]
-
-
-class SocialWorkerResource(CommunityResource):
-    name = column("name", "姓名")
-    mobile = column("mobile", "手机号", MobileWidget())
-    certificate = column("certificate", "职业资格", ChoiceLabelWidget(Certificate.choices))
-    certified_on = column("certified_on", "取证日期", DateWidget())
-    is_active = column("is_active", "在册", YesNoWidget(default=True))
-
-    key_columns = ("mobile",)
-
-    class Meta(CommunityResource.Meta):
-        model = SocialWorker
-        import_id_fields = ["mobile"]
-        fields = ["name", "mobile", "certificate", "certified_on", "is_active"]
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.fields["mobile"].widget = MobileWidget(reveal=self.reveal_contacts)
-
-
-class FacilityResource(CommunityResource):
-    name = column("name", "名称")
-    facility_type = column("facility_type", "类型", ChoiceLabelWidget(FacilityType.choices))
-    area = column("area", "面积（平方米）", NumberWidget())
-    is_service_space = column("is_service_space", "居民服务或活动用房", YesNoWidget())
-    is_waste_sorting = column("is_waste_sorting", "垃圾分类设施", YesNoWidget())
-    is_completed = column("is_completed", "已建成", YesNoWidget(default=True))
-    is_active = column("is_active", "在册", YesNoWidget(default=True))
-
-    key_columns = ("name",)
-
-    class Meta(CommunityResource.Meta):
-        model = Facility
-        import_id_fields = ["name"]
-        fields = [
-            "name",
-            "facility_type",
-            "area",
-            "is_service_space",
-            "is_waste_sorting",
-            "is_completed",
-            "is_active",
-        ]
-
-
-class BehaviourItemResource(CommunityResource):
-    polarity = column("polarity", "清单", ChoiceLabelWidget(BehaviourPolarity.choices))
-    number = column("number", "序号", NumberWidget(integer=True))
-    category = column("category", "分类")
-    text = column("text", "行为")
-    points = column("points", "积分", NumberWidget(integer=True))
-    is_active = column("is_active", "在册", YesNoWidget(default=True))
-
-    key_columns = ("polarity", "number")
-
-    class Meta(CommunityResource.Meta):
-        model = BehaviourItem
-        import_id_fields = ["polarity", "number"]
-        fields = ["polarity", "number", "category", "text", "points", "is_active"]
-
-
-class VolunteerResource(CommunityResource):
-    resident = fields.Field(attribute="resident", column_name="手机号")
-    display_name = fields.Field(attribute="resident__display_name", column_name="姓名", readonly=True)
-    skills = column("skills", "特长技能")
-    availability = column("availability", "可服务时间")
-    is_active = column("is_active", "在册", YesNoWidget(default=True))
-
-    key_columns = ("resident",)
-    optional_columns = ("display_name",)
-
-    class Meta(CommunityResource.Meta):
-        model = Volunteer
-        import_id_fields = ["resident"]
-        fields = ["resident", "display_name", "skills", "availability", "is_active"]
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.fields["resident"].widget = ResidentByMobileWidget(self)
-
-    def get_export_queryset(self):
-        return self.get_queryset().select_related("resident")
 
 
 class ResidentResource(resources.ModelResource):

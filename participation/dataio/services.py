@@ -1,14 +1,12 @@
-"""Import (dry run first, then all-or-nothing) and export of the kinds in KINDS."""
+"""Import (dry run first, then all-or-nothing) and export of the registered kinds (dataio.registry)."""
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import rules
 import tablib
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from participation.cells import neutralise
 from participation.dataio import resources
@@ -20,72 +18,12 @@ from participation.dataio.files import (
     formula_errors,
     read_table,
 )
-from participation.dataio.resident_import import import_residents
+from participation.dataio.registry import kinds
 from participation.mobile import normalize_mobile
 from participation.models import Community
+from workflows.exceptions import Forbidden, Invalid
 
 CONTACT_PERMISSION = "participation.view_resident_contact"
-
-
-@dataclass(frozen=True)
-class Kind:
-    name: str
-    label: object
-    resource: type
-    import_perm: str
-    export_perm: str
-    # (resource, table, dry_run) -> (new, updated, errors), instead of import-export's row-by-row import.
-    bulk_import: Callable | None = None
-
-
-KINDS = {
-    kind.name: kind
-    for kind in (
-        Kind(
-            "residents",
-            gettext_lazy("Residents"),
-            resources.ResidentResource,
-            "dataio.import_residents",
-            "dataio.export_residents",
-            import_residents,
-        ),
-        Kind(
-            "volunteers",
-            gettext_lazy("Volunteers"),
-            resources.VolunteerResource,
-            "dataio.import_registries",
-            "dataio.export_registries",
-        ),
-        Kind(
-            "social_organisations",
-            gettext_lazy("Social organisations"),
-            resources.SocialOrganisationResource,
-            "dataio.import_registries",
-            "dataio.export_registries",
-        ),
-        Kind(
-            "social_workers",
-            gettext_lazy("Social workers"),
-            resources.SocialWorkerResource,
-            "dataio.import_registries",
-            "dataio.export_registries",
-        ),
-        Kind(
-            "facilities",
-            gettext_lazy("Facilities"),
-            resources.FacilityResource,
-            "dataio.import_registries",
-            "dataio.export_registries",
-        ),
-        Kind(
-            "behaviour_items",
-            gettext_lazy("Behaviour items"),
-            resources.BehaviourItemResource,
-            "dataio.import_registries",
-            "dataio.export_registries",
-        ),
-    )
-}
 
 
 @dataclass
@@ -102,9 +40,14 @@ class ImportReport:
         return not self.errors
 
 
-class ImportFailed(Exception):
+class ImportFailed(Invalid):
+    """Some rows are wrong: nothing was imported; `report` lists every row's errors."""
+
     def __init__(self, report: ImportReport):
-        super().__init__(f"{len(report.errors)} errors")
+        super().__init__(
+            _("%(count)s rows have errors: nothing was imported.") % {"count": len(report.errors)},
+            code="import_failed",
+        )
         self.report = report
 
 
@@ -113,7 +56,7 @@ def check_permission(*, user, perm: str, community: Community) -> None:
     if user is None:
         return
     if not rules.has_perm(perm, user, community):
-        raise PermissionDenied
+        raise Forbidden
 
 
 def _required_columns(resource) -> list[str]:
@@ -169,7 +112,7 @@ def _import_rows(*, resource, table, dry_run: bool) -> tuple[int, int, list[RowE
 
 
 def _run(*, kind: str, community: Community, data: bytes, filename: str, dry_run: bool) -> ImportReport:
-    spec = KINDS[kind]
+    spec = kinds()[kind]
     resource = spec.resource(community=community)
     report = ImportReport(kind=kind)
     table = read_table(data, filename)
@@ -195,9 +138,9 @@ def import_file(
 ) -> ImportReport:
     """Check (dry_run=True: nothing is saved) or import the file. Raises FileRefused for a file that cannot
     be read at all, ImportFailed (with every row's errors) when any row is invalid — then nothing is saved."""
-    if kind not in KINDS:
+    if kind not in kinds():
         raise FileRefused(_("Unknown kind of data: %(kind)s") % {"kind": kind})
-    check_permission(user=user, perm=KINDS[kind].import_perm, community=community)
+    check_permission(user=user, perm=kinds()[kind].import_perm, community=community)
     return _run(kind=kind, community=community, data=data, filename=filename, dry_run=dry_run)
 
 
@@ -205,7 +148,7 @@ def import_file(
 
 
 def export_dataset(*, kind: str, community: Community, user=None) -> tablib.Dataset:
-    spec = KINDS[kind]
+    spec = kinds()[kind]
     check_permission(user=user, perm=spec.export_perm, community=community)
     reveal = user is None or user.has_perm(CONTACT_PERMISSION)
     resource = spec.resource(community=community, reveal_contacts=reveal)

@@ -1,45 +1,45 @@
-"""Turning a 民情日记 concern into a 解忧铺 request or a 议事厅 topic in one step (表1 task 5).
+"""Turning a 民情日记 concern into an item of another flow in one step (表1 task 5): what every conversion shares,
+and the registry of the flows that convert (the 解忧铺 and the 议事厅 register theirs: help/diary.py, topics/diary.py).
 
 The new item links back to the entry (`source_diary_entry`, staff-only); it carries only the title and text
 the converter chose on the confirmation form, never the entry itself. One request and one topic per entry:
 the entry's row is locked while converting, and a unique constraint catches a double submit the lock
 cannot (SQLite has no row locks)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.utils.translation import gettext_lazy as _
 
 from participation.grids.models import DiaryEntry
-from participation.help import services as help_services
-from participation.help.models import HelpCategory, HelpRequest
-from participation.help.models.requests import IntakeChannel
 from participation.models import User
-from participation.topics import services as topic_services
-from participation.topics.models import ConsultationTopic, TopicCategory
-from workflows.exceptions import WorkflowError
+from workflows.exceptions import Forbidden, Invalid
 
 
-class AlreadyConverted(Exception):
+class AlreadyConverted(Invalid):
     """The entry was already turned into an item of this kind: `existing` is that item."""
 
     def __init__(self, existing):
+        super().__init__(
+            _("This diary entry has already been turned into %(item)s.") % {"item": existing},
+            code="already_converted",
+        )
         self.existing = existing
-        super().__init__(str(existing))
 
 
 def may_convert(*, user, entry: DiaryEntry) -> bool:
     return user.has_perm("grids.convert_diary_entry", entry)
 
 
-def _resident_of(entry: DiaryEntry, resident: User | None) -> User | None:
+def resident_of(entry: DiaryEntry, resident: User | None) -> User | None:
     if resident is not None and (resident.household_id != entry.household_id or not resident.is_active):
-        raise ValidationError(_("This resident is not a member of the household."), code="resident")
+        raise Invalid(_("This resident is not a member of the household."), code="resident")
     return resident
 
 
-def _locked(*, entry: DiaryEntry, actor) -> DiaryEntry:
+def locked_entry(*, entry: DiaryEntry, actor) -> DiaryEntry:
     if not may_convert(user=actor, entry=entry):
-        raise PermissionDenied
+        raise Forbidden
     return (
         DiaryEntry.objects.select_for_update(of=("self",))
         .select_related("household__grid", "community")
@@ -47,93 +47,42 @@ def _locked(*, entry: DiaryEntry, actor) -> DiaryEntry:
     )
 
 
-@transaction.atomic
-def convert_to_help_request(
-    *,
-    entry: DiaryEntry,
-    actor: User,
-    category: HelpCategory,
-    summary: str,
-    description: str,
-    resident: User | None = None,
-    name: str = "",
-    phone: str = "",
-    is_public: bool = False,
-    is_sensitive: bool = False,
-) -> tuple[HelpRequest, str | None]:
-    """A request entered by `actor` for the household's resident (their account), or for the head of
-    household without one (name and mobile; a tracking token is returned, to hand over once). It goes to the
-    household's grid. Raises AlreadyConverted, ValidationError (Chinese) or PermissionDenied; saves nothing then."""
-    locked = _locked(entry=entry, actor=actor)
-    existing = HelpRequest.objects.filter(source_diary_entry=locked).first()
-    if existing is not None:
-        raise AlreadyConverted(existing)
-    resident = _resident_of(locked, resident)
-    household = locked.household
-    try:
-        with transaction.atomic():
-            return help_services.submit_request(
-                community=locked.community,
-                category=category,
-                summary=summary,
-                description=description,
-                requester=resident,
-                name=name,
-                phone=phone,
-                is_public=is_public,
-                is_sensitive=is_sensitive,
-                entered_by=actor,
-                channel=IntakeChannel.IN_PERSON,
-                grid=household.grid,
-                source_diary_entry=locked,
-            )
-    except WorkflowError as error:
-        raise ValidationError(str(error), code="refused") from None
-    except IntegrityError:
-        existing = HelpRequest.objects.filter(source_diary_entry=locked).first()
-        if existing is None:
-            raise
-        raise AlreadyConverted(existing) from None
+@dataclass(frozen=True)
+class DiaryConverter:
+    """One kind of item a concern can become: what it is, its confirmation form, and how it is made."""
+
+    #: In the URL: /admin/diary/<pk>/convert/<kind>/
+    kind: str
+    label: object
+    #: The created model; it has `source_diary_entry` (related name `related_name` on the entry).
+    model: type
+    related_name: str
+    form_class: type
+    #: (entry, actor, cleaned form data) -> (item, tracking token or None); raises AlreadyConverted,
+    #: ValidationError or PermissionDenied and saves nothing then.
+    convert: Callable
+    page_title: object
+    button_label: object
+    #: How the diary list names an item made of an entry, e.g. "解忧请求 #12" (a "%(object)s" format).
+    item_format: object
+    #: Shown above the confirmation form: what happens to the new item.
+    explanation: object = ""
 
 
-@transaction.atomic
-def convert_to_topic(
-    *,
-    entry: DiaryEntry,
-    actor: User,
-    category: TopicCategory,
-    title: str,
-    description: str,
-    resident: User | None = None,
-) -> ConsultationTopic:
-    """A topic submitted for review at once: for the household's resident (their topic, entered by `actor`),
-    or, without one, raised by `actor` themselves. Raises AlreadyConverted, ValidationError (Chinese) or
-    PermissionDenied; saves nothing then."""
-    locked = _locked(entry=entry, actor=actor)
-    existing = ConsultationTopic.objects.filter(source_diary_entry=locked).first()
-    if existing is not None:
-        raise AlreadyConverted(existing)
-    resident = _resident_of(locked, resident)
-    title, description = (title or "").strip(), (description or "").strip()
-    if not title:
-        raise ValidationError(_("Please give the topic a title."), code="title")
-    author, entered_by = (resident, actor) if resident is not None else (actor, None)
-    try:
-        with transaction.atomic():
-            return topic_services.create_topic(
-                author=author,
-                community=locked.community,
-                title=title,
-                description=description,
-                category=category,
-                submit=True,
-                entered_by=entered_by,
-                source_diary_entry=locked,
-            )
-    except (topic_services.TopicActionRefused, WorkflowError) as refusal:
-        raise ValidationError(str(refusal), code="refused") from None
-    except IntegrityError:
-        existing = ConsultationTopic.objects.filter(source_diary_entry=locked).first()
-        if existing is None:
-            raise
-        raise AlreadyConverted(existing) from None
+_converters: dict[str, DiaryConverter] = {}
+
+
+def register_diary_converter(converter: DiaryConverter) -> None:
+    _converters[converter.kind] = converter
+
+
+def diary_converters() -> list[DiaryConverter]:
+    return list(_converters.values())
+
+
+def converter(kind: str) -> DiaryConverter | None:
+    return _converters.get(kind)
+
+
+def existing_item(*, entry: DiaryEntry, converter: DiaryConverter):
+    return converter.model._default_manager.filter(source_diary_entry=entry).first()

@@ -1,39 +1,33 @@
 """Admin views of the one-step conversion of a 民情日记 concern (confirm form → created), and the links a diary
-entry shows to what was made of it."""
+entry shows to what was made of it. Generic over the registered converters (grids/conversion.py)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from participation.grids import conversion
-from participation.grids.conversion_forms import HelpFromDiaryForm, TopicFromDiaryForm
 from participation.grids.models import DiaryEntry
-from participation.help.models import HelpRequest
-from participation.topics.models import ConsultationTopic
-
-KIND_LABELS = {"help": gettext_lazy("help request"), "topic": gettext_lazy("consultation topic")}
+from workflows.refusals import show_refusal
 
 
 def created_items(*, entry: DiaryEntry, user) -> list[dict]:
     """What was made of the entry, each with its admin link when the user may open it there."""
     finder = AdminURLFinder(user)
     items = []
-    for kind, queryset in (
-        ("help", HelpRequest.objects.filter(source_diary_entry=entry)),
-        ("topic", ConsultationTopic.objects.filter(source_diary_entry=entry)),
-    ):
-        for item in queryset.order_by("pk"):
+    for converter in conversion.diary_converters():
+        for item in converter.model._default_manager.filter(source_diary_entry=entry).order_by("pk"):
             items.append(
                 {
-                    "kind": KIND_LABELS[kind],
+                    "kind": converter.label,
+                    "converter": converter,
                     "object": item,
                     "state": item.get_state_display(),
                     "url": finder.get_edit_url(item) or "",
@@ -42,69 +36,50 @@ def created_items(*, entry: DiaryEntry, user) -> list[dict]:
     return items
 
 
+def convert_links(*, entry: DiaryEntry, user, made: list[dict]) -> list[dict]:
+    """The conversions still open to `user` for the entry (one item of each kind per entry)."""
+    if not conversion.may_convert(user=user, entry=entry):
+        return []
+    done = {item["converter"].kind for item in made}
+    return [
+        {"label": converter.button_label, "url": reverse(f"diary:convert_{converter.kind}", args=[entry.pk])}
+        for converter in conversion.diary_converters()
+        if converter.kind not in done
+    ]
+
+
 def _item_link(item, user) -> str:
     url = AdminURLFinder(user).get_edit_url(item)
     return format_html('<a href="{}">{}</a>', url, item) if url else format_html("{}", item)
 
 
 class ConvertDiaryEntryView(WagtailAdminTemplateMixin, FormView):
-    """GET: the confirmation form, pre-filled from the entry. POST: create the request or topic, once."""
+    """GET: the confirmation form, pre-filled from the entry. POST: create the item, once."""
 
-    kind = "help"
+    kind = ""
     template_name = "grids/admin/convert.html"
     header_icon = "doc-full"
     edit_url_name = "diary:edit"
 
     def dispatch(self, request, *args, **kwargs):
+        self.converter = conversion.converter(self.kind)
+        if self.converter is None:
+            raise Http404
         self.entry = get_object_or_404(
             DiaryEntry.objects.select_related("household__grid", "community", "grid"), pk=kwargs["pk"]
         )
         if not conversion.may_convert(user=request.user, entry=self.entry):
             raise PermissionDenied
-        existing = self.existing()
+        existing = conversion.existing_item(entry=self.entry, converter=self.converter)
         if existing is not None:
             return self.already_converted(existing)
         return super().dispatch(request, *args, **kwargs)
 
-    # --- the two kinds ---------------------------------------------------------------------------------
-
-    def existing(self):
-        model = HelpRequest if self.kind == "help" else ConsultationTopic
-        return model.objects.filter(source_diary_entry=self.entry).first()
-
     def get_form_class(self):
-        return HelpFromDiaryForm if self.kind == "help" else TopicFromDiaryForm
-
-    def convert(self, data):
-        if self.kind == "help":
-            return conversion.convert_to_help_request(
-                entry=self.entry,
-                actor=self.request.user,
-                category=data["category"],
-                summary=data["summary"],
-                description=data["description"],
-                resident=data["resident"],
-                name=data.get("name", ""),
-                phone=data.get("phone", ""),
-                is_public=data["is_public"],
-                is_sensitive=data["is_sensitive"],
-            )
-        topic = conversion.convert_to_topic(
-            entry=self.entry,
-            actor=self.request.user,
-            category=data["category"],
-            title=data["title"],
-            description=data["description"],
-            resident=data["resident"],
-        )
-        return topic, None
-
-    # --- the view --------------------------------------------------------------------------------------
+        return self.converter.form_class
 
     def get_page_title(self):
-        if self.kind == "help":
-            return _("Turn the concern into a help request")
-        return _("Turn the concern into a consultation topic")
+        return self.converter.page_title
 
     def get_page_subtitle(self):
         return str(self.entry)
@@ -128,7 +103,7 @@ class ConvertDiaryEntryView(WagtailAdminTemplateMixin, FormView):
             format_html(
                 "{} {}",
                 _("This diary entry has already been turned into a %(kind)s; nothing new was created:")
-                % {"kind": KIND_LABELS[self.kind]},
+                % {"kind": self.converter.label},
                 _item_link(existing, self.request.user),
             ),
         )
@@ -136,12 +111,13 @@ class ConvertDiaryEntryView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         try:
-            created, token = self.convert(form.cleaned_data)
+            created, token = self.converter.convert(
+                entry=self.entry, actor=self.request.user, data=form.cleaned_data
+            )
         except conversion.AlreadyConverted as error:
             return self.already_converted(error.existing)
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            show_refusal(self.request, error, form=form)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -161,5 +137,5 @@ class ConvertDiaryEntryView(WagtailAdminTemplateMixin, FormView):
             **super().get_context_data(**kwargs),
             "entry": self.entry,
             "cancel_url": self.entry_url(),
-            "kind": self.kind,
+            "explanation": self.converter.explanation,
         }

@@ -4,9 +4,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from participation.grids import services
 from participation.grids.models import DiaryEntry
-from participation.grids.selectors import grids_for_user
 from participation.models import Grid, Household, User
-from participation.selectors import community_ids_for_user
+from participation.selectors import community_ids_for_user, grids_for_user
 
 
 class GridForm(WagtailAdminModelForm):

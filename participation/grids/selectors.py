@@ -2,27 +2,10 @@
 
 from datetime import date
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
 from participation.grids.models import DiaryEntry
-from participation.models import Community, Grid
-from participation.selectors import community_ids_for_user
-
-
-def grids_for(*, community_ids: set[int] | None) -> QuerySet[Grid]:
-    """Grids to choose from in the admin: those of the given communities (None: all)."""
-    grids = Grid.objects.select_related("community").order_by("community__name", "name")
-    return grids if community_ids is None else grids.filter(community_id__in=community_ids)
-
-
-def grids_for_user(*, user) -> QuerySet[Grid]:
-    """The grids of the staff member's communities (all for a superuser): the choices of grid filters and fields."""
-    return grids_for(community_ids=community_ids_for_user(user=user))
-
-
-def grids_of(*, community: Community) -> QuerySet[Grid]:
-    return Grid.objects.filter(community=community).select_related("worker").order_by("name")
 
 
 def diary_counts(*, community_ids: set[int] | None, since: date) -> list[dict]:

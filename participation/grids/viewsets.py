@@ -4,7 +4,7 @@ page turns its concern into a 解忧铺 request or a 议事厅 topic and links t
 import django_filters
 from django import forms
 from django.db.models import Prefetch
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -13,14 +13,12 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from participation.admin_scoping import CommunityScopedViewSetMixin, _scoped_form_class, my_grids
 from participation.grids import conversion
-from participation.grids.conversion_views import ConvertDiaryEntryView, created_items
+from participation.grids.conversion_views import ConvertDiaryEntryView, convert_links, created_items
 from participation.grids.forms import DiaryEntryForm, GridForm, HouseholdForm
 from participation.grids.models import DiaryEntry, DiaryKind
 from participation.grids.views import DiaryStatisticsView
-from participation.help.models import HelpRequest
 from participation.models import Grid, Household
 from participation.selectors import communities_for_user
-from participation.topics.models import ConsultationTopic
 
 
 class GridViewSet(CommunityScopedViewSetMixin, ModelViewSet):
@@ -72,14 +70,14 @@ class DiaryFilterSet(WagtailFilterSet):
 
 
 class CreatedColumn(Column):
-    """What the concern was turned into (the prefetched requests and topics)."""
+    """What the concern was turned into (each converter's items, prefetched)."""
 
     def get_value(self, instance):
-        parts = [
-            str(_("Help request %(object)s") % {"object": item}) for item in instance.help_requests.all()
-        ]
-        parts += [str(_("Topic “%(object)s”") % {"object": item}) for item in instance.topics.all()]
-        return "; ".join(parts)
+        return "; ".join(
+            str(converter.item_format % {"object": item})
+            for converter in conversion.diary_converters()
+            for item in getattr(instance, converter.related_name).all()
+        )
 
 
 class DiaryIndexView(IndexView):
@@ -89,12 +87,10 @@ class DiaryIndexView(IndexView):
             .get_base_queryset()
             .select_related("household", "grid", "author")
             .prefetch_related(
-                Prefetch(
-                    "help_requests", queryset=HelpRequest.objects.only("pk", "summary", "source_diary_entry")
-                ),
-                Prefetch(
-                    "topics", queryset=ConsultationTopic.objects.only("pk", "title", "source_diary_entry")
-                ),
+                *(
+                    Prefetch(converter.related_name, queryset=converter.model._default_manager.only("pk"))
+                    for converter in conversion.diary_converters()
+                )
             )
         )
 
@@ -104,12 +100,7 @@ class DiaryEditView(EditView):
         context = super().get_context_data(**kwargs)
         entry, user = self.object, self.request.user
         context["created_items"] = created_items(entry=entry, user=user)
-        if conversion.may_convert(user=user, entry=entry):
-            kinds = {item["object"]._meta.model for item in context["created_items"]}
-            if HelpRequest not in kinds:
-                context["convert_help_url"] = reverse("diary:convert_help", args=[entry.pk])
-            if ConsultationTopic not in kinds:
-                context["convert_topic_url"] = reverse("diary:convert_topic", args=[entry.pk])
+        context["convert_links"] = convert_links(entry=entry, user=user, made=context["created_items"])
         return context
 
 
@@ -136,11 +127,14 @@ class DiaryEntryViewSet(CommunityScopedViewSetMixin, ModelViewSet):
         return DiaryEntryForm
 
     def get_urlpatterns(self):
+        # One confirmation page per registered converter (the 解忧铺's, the 议事厅's).
         return super().get_urlpatterns() + [
-            path("<int:pk>/convert/help/", ConvertDiaryEntryView.as_view(kind="help"), name="convert_help"),
             path(
-                "<int:pk>/convert/topic/", ConvertDiaryEntryView.as_view(kind="topic"), name="convert_topic"
-            ),
+                f"<int:pk>/convert/{converter.kind}/",
+                ConvertDiaryEntryView.as_view(kind=converter.kind),
+                name=f"convert_{converter.kind}",
+            )
+            for converter in conversion.diary_converters()
         ]
 
 

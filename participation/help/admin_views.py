@@ -14,12 +14,12 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from participation.grids.selectors import grids_for_user
 from participation.help import services
 from participation.help.forms import HelpEntryForm, HelpTransitionForm
 from participation.help.statistics import help_statistics
-from participation.selectors import communities_for_user, community_ids_for_user
+from participation.selectors import communities_for_user, community_ids_for_user, grids_for_user
 from workflows.exceptions import TransitionForbidden, WorkflowError
+from workflows.refusals import show_refusal
 from workflows.views_admin import TitledAdminViewMixin, TransitionView
 
 
@@ -66,11 +66,10 @@ class HelpTransitionView(TransitionView):
         except TransitionForbidden as error:
             return self.forbidden(error)
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            show_refusal(self.request, error, form=form)
             return self.form_invalid(form)
         except WorkflowError as error:
-            messages.error(self.request, str(error))
+            show_refusal(self.request, error)
             return redirect(self.get_success_url())
         messages.success(
             self.request,
@@ -117,11 +116,10 @@ class HelpEntryView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView):
                 grid=data.get("grid"),
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            show_refusal(self.request, error, form=form)
             return self.form_invalid(form)
         except WorkflowError as error:
-            form.add_error(None, str(error))
+            show_refusal(self.request, error, form=form)
             return self.form_invalid(form)
         messages.success(
             self.request, _("The help request “%(object)s” was entered.") % {"object": help_request}

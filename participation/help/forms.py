@@ -5,12 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from participation.forms import MobileField
-from participation.grids.selectors import grids_for, grids_for_user
 from participation.help import selectors
 from participation.help.models.categories import HelpCategory
 from participation.help.models.requests import HelpRequest, IntakeChannel
 from participation.plaintext import PublicTextMixin
-from participation.selectors import communities_for_user, residents_for_staff
+from participation.selectors import communities_for_user, grids_for, grids_for_user, residents_for_staff
 from participation.uploads import ResidentImagesField
 from workflows.forms import TransitionForm
 

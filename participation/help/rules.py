@@ -1,4 +1,4 @@
-"""Who may do what with help requests: the permission matrix as named predicates (DESIGN.md §2).
+"""Who may do what with help requests: the permission matrix as named predicates (docs/architecture.md, “Permissions and scoping”).
 
 | transition | who |
 | --- | --- |

@@ -7,7 +7,6 @@ transaction; the transition's condition checks it is there, and a refusal rolls 
 import secrets
 from functools import partial
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +19,7 @@ from participation.mobile import normalize_mobile
 from participation.models import Community, Grid, User
 from participation.registries.models import SocialOrganisation
 from participation.services import attach_photos
-from workflows.exceptions import AlreadyHandled, TransitionForbidden, WorkflowError
+from workflows.exceptions import AlreadyHandled, Forbidden, Invalid, TransitionForbidden, WorkflowError
 from workflows.selectors import transition_logs_for
 from workflows.services import perform_transition, user_may_ever_take
 
@@ -47,7 +46,7 @@ class InvalidOriginal(WorkflowError):
 def _require(value: str, message) -> str:
     value = (value or "").strip()
     if not value:
-        raise ValidationError(message, code="required")
+        raise Invalid(message, code="required")
     return value
 
 
@@ -75,16 +74,16 @@ def submit_request(
     `grid` is chosen by staff entering it; otherwise it is the grid of the requester's household (in this
     community). It routes the request to the grid's worker on acceptance (see `accept`)."""
     if category.community_id != community.pk or not category.is_active:
-        raise ValidationError(_("Choose one of this community's categories."), code="category")
+        raise Invalid(_("Choose one of this community's categories."), code="category")
     if grid is None and requester is not None:
         household = requester.household
         if household is not None and household.community_id == community.pk:
             grid = household.grid
     if grid is not None and grid.community_id != community.pk:
-        raise ValidationError(_("The grid belongs to another community."), code="grid")
+        raise Invalid(_("The grid belongs to another community."), code="grid")
     summary = _require(summary, _("Please give a short summary."))
     if len(summary) > 80:
-        raise ValidationError(_("The summary may be at most 80 characters."), code="summary")
+        raise Invalid(_("The summary may be at most 80 characters."), code="summary")
     description = _require(description, _("Please describe what you need help with."))
     token = None
     if requester is not None:
@@ -270,11 +269,11 @@ def update_details(
     """Staff correct the category or the grid, or mark a request sensitive (which also takes it off the public
     list). The deadlines stay those fixed at submission; a new grid routes only requests not yet accepted."""
     if not may_view_requests.test(actor, request):
-        raise PermissionDenied
+        raise Forbidden
     if category.community_id != request.community_id:
-        raise ValidationError(_("Choose one of this community's categories."), code="category")
+        raise Invalid(_("Choose one of this community's categories."), code="category")
     if grid is not _UNCHANGED and grid is not None and grid.community_id != request.community_id:
-        raise ValidationError(_("The grid belongs to another community."), code="grid")
+        raise Invalid(_("The grid belongs to another community."), code="grid")
     locked = HelpRequest.objects.select_for_update().get(pk=request.pk)
     locked.category = category
     locked.is_sensitive = is_sensitive

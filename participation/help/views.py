@@ -18,6 +18,7 @@ from participation.models import Community
 from participation.ratelimit import over_limit, rate_limited, too_many
 from participation.selectors import photos_for
 from workflows.exceptions import TransitionForbidden, WorkflowError
+from workflows.refusals import show_refusal
 from workflows.selectors import transition_logs_for
 
 
@@ -50,8 +51,7 @@ def new_request(request, community_slug):
                 images=data["photos"],
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            show_refusal(request, error, form=form)
         else:
             messages.success(
                 request, _("Your request has been submitted. The community will answer it soon.")
@@ -208,7 +208,7 @@ def _act(request, help_request, actor, action, back_url, render_context):
             status=403,
         )
     except WorkflowError as error:
-        messages.error(request, str(error))
+        show_refusal(request, error)
         return redirect(back_url)
     return _private(render(request, "help/detail.html", render_context(**forms), status=400))
 

@@ -1,4 +1,4 @@
-"""Registers 人人解忧铺 with Wagtail (imported by participation/wagtail_hooks.py)."""
+"""人人解忧铺 in the admin: the request queues, categories, templates, statistics and the dashboard panel."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks

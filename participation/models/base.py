@@ -17,7 +17,7 @@ def _community_ids(user) -> set[int]:
 
 
 class CommunityReviewable(Reviewable):
-    """Staff review only their own communities' items (DESIGN.md §2); superusers review all."""
+    """Staff review only their own communities' items (docs/architecture.md, “Permissions and scoping”); superusers review all."""
 
     community = models.ForeignKey(
         Community,

@@ -87,6 +87,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        permissions = [
+            # Exports of residents and volunteers show full mobile numbers only to holders of this permission.
+            ("view_resident_contact", _("Can see residents' full mobile numbers in exports")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(mobile__regex=r"^1[3-9][0-9]{9}$"), name="user_mobile_11_digits"

@@ -17,6 +17,7 @@ from participation.points.models import Redemption, RedemptionState
 from participation.points.rules import in_community
 from participation.rules import is_admin, is_coordination, is_operations
 from participation.selectors import communities_for_user
+from workflows.refusals import show_refusal
 from workflows.views_admin import TitledAdminViewMixin
 
 may_adjust_somewhere = is_admin | is_coordination | is_operations
@@ -77,7 +78,7 @@ class AdjustPointsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView
             # The same form sent again (a double click, a retry): the first sending's outcome, nothing more.
             # A fresh form follows either way: this one's key is spent.
             if repeat.entry is None:
-                messages.error(self.request, " ".join(repeat.messages))
+                show_refusal(self.request, repeat)
             else:
                 messages.info(
                     self.request,
@@ -89,7 +90,7 @@ class AdjustPointsView(TitledAdminViewMixin, WagtailAdminTemplateMixin, FormView
                 )
             return redirect(reverse(self.index_url_name))
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(self.request, error, form=form)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -162,7 +163,7 @@ class RedemptionActionView(TitledAdminViewMixin, WagtailAdminTemplateMixin, Form
                 services.fulfil_redemption(redemption=self.object, actor=self.request.user, comment=comment)
                 done = _("The redemption was marked fulfilled.")
         except ValidationError as error:
-            messages.error(self.request, " ".join(error.messages))
+            show_refusal(self.request, error)
         else:
             messages.success(self.request, done % {"points": self.object.points})
         return redirect(self.get_success_url())

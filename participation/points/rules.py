@@ -38,3 +38,5 @@ rules.add_perm("points.adjust_points", is_admin | ((is_operations | is_coordinat
 rules.add_perm("points.manage_rewards", is_admin | (is_operations & same_community))
 rules.add_perm("points.handle_redemption", is_admin | (is_operations & same_community))
 rules.add_perm("points.redeem_reward", is_resident & is_verified & in_reward_community)
+# The 积分清单 (standard 5.1.3.2): the operations group keeps it, in its own community.
+rules.add_perm("points.manage_behaviour_items", is_admin | (is_operations & same_community))

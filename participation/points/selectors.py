@@ -172,3 +172,17 @@ def board_summary(*, community: Community, limit: int = 3) -> dict:
         "top": top_contributors(community=community, limit=limit),
         "deeds": list(good_deeds(community=community)[:limit]),
     }
+
+
+def behaviour_items(*, community: Community, polarity: str) -> QuerySet[BehaviourItem]:
+    return BehaviourItem.objects.filter(community=community, polarity=polarity, is_active=True).order_by(
+        "number"
+    )
+
+
+def positive_behaviours(*, community: Community) -> QuerySet[BehaviourItem]:
+    return behaviour_items(community=community, polarity=BehaviourPolarity.POSITIVE)
+
+
+def negative_behaviours(*, community: Community) -> QuerySet[BehaviourItem]:
+    return behaviour_items(community=community, polarity=BehaviourPolarity.NEGATIVE)

@@ -6,7 +6,6 @@ import uuid
 import rules
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext
@@ -16,15 +15,16 @@ from participation.models import Community
 from participation.points.models import BehaviourItem, PointsClaim, Redemption, RedemptionState, Reward
 from participation.points.models.ledger import EntryKind, PointsEntry
 from participation.services import attach_photos
+from workflows.exceptions import Forbidden, Invalid
 from workflows.models import ReviewState
 from workflows.services import log_transition, perform_transition
 
 
-class InsufficientPoints(ValidationError):
+class InsufficientPoints(Invalid):
     pass
 
 
-class AlreadyRecorded(ValidationError):
+class AlreadyRecorded(Invalid):
     """The same source was already recorded for this kind, or the same staff form was sent again (a double
     click, a retried request). `entry` is the first recording when it is known."""
 
@@ -52,9 +52,9 @@ def record_entry(
     lookup comes after the lock, so a second sending of the form waits for the first and then finds its
     entry; the unique constraint covers what the lock does not (the same key for another resident)."""
     if delta == 0:
-        raise ValidationError(_("A points entry must change the balance."), code="zero")
+        raise Invalid(_("A points entry must change the balance."), code="zero")
     if not reason.strip():
-        raise ValidationError(_("A points entry needs a reason."), code="no_reason")
+        raise Invalid(_("A points entry needs a reason."), code="no_reason")
     get_user_model().objects.select_for_update().filter(pk=resident.pk).first()
     if idempotency_key is not None:
         first = PointsEntry.objects.filter(idempotency_key=idempotency_key).first()
@@ -120,7 +120,7 @@ def reverse_entry(*, entry: PointsEntry, actor, reason: str) -> PointsEntry:
 # --- 积分申领: claims ------------------------------------------------------------------------------------
 
 
-class ClaimRefused(ValidationError):
+class ClaimRefused(Invalid):
     """The resident may not claim this behaviour (not verified, negative, inactive, another community)."""
 
 
@@ -154,7 +154,7 @@ def check_may_claim(*, resident, behaviour: BehaviourItem) -> None:
 def _clean_description(description: str) -> str:
     description = (description or "").strip()
     if not description:
-        raise ValidationError(_("Please describe what you did."), code="no_description")
+        raise Invalid(_("Please describe what you did."), code="no_description")
     return description
 
 
@@ -179,11 +179,11 @@ def resubmit_claim(
 ) -> PointsClaim:
     """The author changes a returned claim and submits it again."""
     if not claim.user_is_author(resident):
-        raise PermissionDenied
+        raise Forbidden
     check_may_claim(resident=resident, behaviour=behaviour)
     locked = PointsClaim.objects.select_for_update().get(pk=claim.pk)
     if locked.state != ReviewState.RETURNED:
-        raise ValidationError(_("Only a claim returned for changes can be changed."), code="not_returned")
+        raise Invalid(_("Only a claim returned for changes can be changed."), code="not_returned")
     # update(): the protected state field forbids re-assigning a loaded instance's fields wholesale.
     PointsClaim.objects.filter(pk=locked.pk).update(
         behaviour=behaviour, points=behaviour.points, description=_clean_description(description)
@@ -192,8 +192,9 @@ def resubmit_claim(
 
 
 def award_for_claim(*, claim: PointsClaim, actor) -> PointsEntry:
-    """Called by PointsClaim.approve inside perform_transition's transaction: one entry per claim (the
-    ledger's once-per-source constraint makes a second one impossible even if approval were repeated)."""
+    """Run when a claim is approved (points/handlers.py), inside perform_transition's transaction: one entry
+    per claim (the ledger's once-per-source constraint makes a second one impossible even if approval were
+    repeated)."""
     return record_entry(
         resident=claim.author,
         community=claim.community,
@@ -210,17 +211,17 @@ def award_for_claim(*, claim: PointsClaim, actor) -> PointsEntry:
 
 def _check_may_adjust(*, staff, resident, community: Community) -> None:
     if not rules.has_perm("points.adjust_points", staff, community):
-        raise PermissionDenied
+        raise Forbidden
     if staff.pk == resident.pk:
-        raise ValidationError(_("Nobody may award or deduct their own points."), code="own_points")
+        raise Invalid(_("Nobody may award or deduct their own points."), code="own_points")
     if not _member_of(resident, community):
-        raise ValidationError(_("This resident does not belong to the community."), code="other_community")
+        raise Invalid(_("This resident does not belong to the community."), code="other_community")
 
 
 def _clean_reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError(_("Please give a reason."), code="no_reason")
+        raise Invalid(_("Please give a reason."), code="no_reason")
     return reason
 
 
@@ -241,13 +242,11 @@ def award_points(
     reason = _clean_reason(reason)
     if behaviour is not None:
         if not behaviour.is_positive or behaviour.community_id != community.pk:
-            raise ValidationError(
-                _("Choose a positive behaviour of this community's list."), code="behaviour"
-            )
+            raise Invalid(_("Choose a positive behaviour of this community's list."), code="behaviour")
         points = points or behaviour.points
         reason = f"{behaviour.text[:80]}：{reason}"
     if not points or points <= 0:
-        raise ValidationError(_("An award must be more than zero points."), code="not_positive")
+        raise Invalid(_("An award must be more than zero points."), code="not_positive")
     return record_entry(
         resident=resident,
         community=community,
@@ -274,7 +273,7 @@ def deduct_points(
     _check_may_adjust(staff=staff, resident=resident, community=community)
     reason = _clean_reason(reason)
     if behaviour.is_positive or behaviour.community_id != community.pk:
-        raise ValidationError(_("Choose a negative behaviour of this community's list."), code="behaviour")
+        raise Invalid(_("Choose a negative behaviour of this community's list."), code="behaviour")
     return record_entry(
         resident=resident,
         community=community,
@@ -289,7 +288,7 @@ def deduct_points(
 # --- 积分超市: redemptions --------------------------------------------------------------------------------
 
 
-class RedemptionRefused(ValidationError):
+class RedemptionRefused(Invalid):
     pass
 
 
@@ -344,11 +343,11 @@ def redeem(*, resident, reward: Reward, idempotency_key: uuid.UUID) -> tuple[Red
 def _change_redemption(*, redemption: Redemption, transition: str, actor, comment: str) -> Redemption:
     locked = Redemption.objects.select_for_update().select_related("reward").get(pk=redemption.pk)
     if not rules.has_perm("points.handle_redemption", actor, locked):
-        raise PermissionDenied
+        raise Forbidden
     if locked.resident_id == actor.pk:
-        raise PermissionDenied  # four eyes: staff never hand out (or refund) their own redemption
+        raise Forbidden  # four eyes: staff never hand out (or refund) their own redemption
     if locked.state != RedemptionState.REQUESTED:
-        raise ValidationError(_("This redemption has already been handled."), code="handled")
+        raise Invalid(_("This redemption has already been handled."), code="handled")
     from_state = locked.state
     getattr(locked, transition)()
     locked.save()
@@ -385,3 +384,17 @@ def cancel_redemption(*, redemption: Redemption, actor, comment: str) -> Redempt
         actor=actor,
     )
     return locked
+
+
+@transaction.atomic
+def upsert_behaviour_item(
+    *, community: Community, polarity: str, number: int, category: str, text: str, points: int
+) -> BehaviourItem:
+    """Keyed by (community, list, number): running it again updates rather than duplicates."""
+    item, _ = BehaviourItem.objects.update_or_create(
+        community=community,
+        polarity=polarity,
+        number=number,
+        defaults={"category": category, "text": text, "points": points},
+    )
+    return item

@@ -17,8 +17,9 @@ from participation.points.forms import ClaimForm, RedeemForm
 from participation.points.models import PointsClaim, Reward
 from participation.ratelimit import rate_limited
 from participation.selectors import photos_for
-from workflows.exceptions import WorkflowError
+from workflows.exceptions import Refusal, WorkflowError
 from workflows.models import ReviewState
+from workflows.refusals import show_refusal
 from workflows.selectors import transition_logs_for
 from workflows.services import perform_transition
 
@@ -49,7 +50,7 @@ def claim_create(request):
                 images=form.cleaned_data.get("photos") or [],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(request, error, form=form)
         else:
             messages.success(
                 request, _("Your claim has been submitted. The operations group will review it.")
@@ -84,8 +85,8 @@ def claim_detail(request, pk):
                     behaviour=form.cleaned_data["behaviour"],
                     description=form.cleaned_data["description"],
                 )
-            except (ValidationError, WorkflowError) as error:
-                form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
+            except Refusal as error:
+                show_refusal(request, error, form=form)
             else:
                 messages.success(request, _("Your claim has been submitted again."))
                 return redirect(claim.get_absolute_url())
@@ -107,7 +108,7 @@ def claim_withdraw(request, pk):
     try:
         perform_transition(obj=claim, transition="withdraw", actor=request.user)
     except WorkflowError as error:
-        messages.error(request, str(error))
+        show_refusal(request, error)
     else:
         messages.success(request, _("Your claim has been withdrawn."))
     return redirect(claim.get_absolute_url())
@@ -174,7 +175,7 @@ def redeem(request, slug, pk):
             resident=request.user, reward=reward, idempotency_key=form.cleaned_data["idempotency_key"]
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
         return back
     if created:
         messages.success(

@@ -9,10 +9,11 @@ from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from participation.admin_scoping import CommunityReviewableViewSetMixin, CommunityScopedViewSetMixin
 from participation.points.admin_views import AdjustPointsView, RedemptionActionView, may_adjust_somewhere
-from participation.points.models import PointsClaim, Redemption, RedemptionState, Reward
+from participation.points.models import BehaviourItem, PointsClaim, Redemption, RedemptionState, Reward
 from participation.selectors import photos_for
 from workflows.selectors import transition_logs_for
 from workflows.viewsets import ReviewableViewSetMixin
@@ -128,3 +129,14 @@ class AdjustPointsViewSet(ViewSet):
     def get_urlpatterns(self):
         view = AdjustPointsView.as_view(index_url_name=self.get_url_name("index"))
         return [path("", view, name="index")]
+
+
+class BehaviourItemViewSet(CommunityScopedViewSetMixin, SnippetViewSet):
+    model = BehaviourItem
+    icon = "list-ol"
+    menu_label = _("Points catalogue")
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["number", "text", "category", "polarity", "points", "community", "is_active"]
+    list_filter = ["polarity", "community", "is_active"]
+    ordering = ["community", "polarity", "number"]

@@ -8,3 +8,24 @@ class RegistriesConfig(AppConfig):
     name = "participation.registries"
     label = "registries"
     verbose_name = _("Registries")
+
+    def ready(self):
+        # Its kinds in the admin's import and export.
+        from participation.dataio.registry import Kind, register_kind
+        from participation.registries import resources
+
+        for order, (name, label, resource) in enumerate(
+            (
+                (
+                    "social_organisations",
+                    _("Social organisations"),
+                    resources.SocialOrganisationResource,
+                ),
+                ("social_workers", _("Social workers"), resources.SocialWorkerResource),
+                ("facilities", _("Facilities"), resources.FacilityResource),
+            ),
+            start=30,
+        ):
+            register_kind(
+                Kind(name, label, resource, "dataio.import_registries", "dataio.export_registries", order)
+            )

@@ -3,8 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from participation.grids.selectors import grids_for
-from participation.selectors import community_ids_for_user
+from participation.selectors import community_ids_for_user, grids_for
 
 
 class FacilityForm(WagtailAdminModelForm):

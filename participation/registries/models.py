@@ -1,4 +1,4 @@
-"""Registries each community keeps (DESIGN.md §5): social organisations (表1 task 6), social workers
+"""Registries each community keeps (docs/architecture.md, “The pieces”): social organisations (表1 task 6), social workers
 (task 19/20) and facilities (tasks 13 and 17). The selectors in participation.registries give the raw
 figures the indicators need."""
 

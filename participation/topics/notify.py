@@ -5,6 +5,7 @@ Transitions notify through the workflow core by themselves; these go through its
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from participation.topics import selectors
 from workflows.notifications import notify_user
 from workflows.registry import register_notification_kind
 
@@ -29,7 +30,11 @@ def comment_posted(*, comment, recipients) -> int:
     sent = 0
     for user in recipients:
         if notify_user(
-            recipient=user, kind=DISCUSSION_KIND, subject=subject, body=body, url=comment.get_absolute_url()
+            recipient=user,
+            kind=DISCUSSION_KIND,
+            subject=subject,
+            body=body,
+            url=selectors.comment_url(comment=comment),
         ):
             sent += 1
     return sent

@@ -129,6 +129,13 @@ def comment_page_number(*, comment: TopicComment) -> int:
     return before // COMMENTS_PER_PAGE + 1
 
 
+def comment_url(*, comment: TopicComment) -> str:
+    """The topic page that shows `comment`, at the comment (the page depends on the comments before it)."""
+    page = comment_page_number(comment=comment)
+    query = f"?comments={page}" if page > 1 else ""
+    return f"{comment.topic.get_absolute_url()}{query}#comment-{comment.pk}"
+
+
 def viewer_state(*, topic: ConsultationTopic, user) -> dict:
     """Whether the viewer already supports and follows the topic (one query)."""
     if not user.is_authenticated:

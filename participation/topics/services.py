@@ -34,7 +34,7 @@ from participation.topics.rules import (
     topic_is_public,
     topic_is_supportable,
 )
-from workflows.exceptions import UnknownTransition
+from workflows.exceptions import Invalid, UnknownTransition
 from workflows.models import AUTHOR, ReviewState
 from workflows.services import perform_transition
 
@@ -42,15 +42,8 @@ MAX_PHOTOS = 4
 AUTO_HIDE_ACTION = "participation.topics.auto_hide"
 
 
-class TopicActionRefused(Exception):
+class TopicActionRefused(Invalid):
     """A refusal to show the user as it is."""
-
-    def __init__(self, message):
-        self.message = message
-        super().__init__(str(message))
-
-    def __str__(self):
-        return str(self.message)
 
 
 def _refuse_unless(condition: bool, message) -> None:

@@ -19,6 +19,7 @@ from participation.topics.forms import SUBMIT, CommentForm, ReportForm, TopicFil
 from participation.topics.models import TopicComment
 from renren_cms.page_cache import cached_by_generation
 from workflows.exceptions import TransitionForbidden, WorkflowError
+from workflows.refusals import show_refusal
 from workflows.selectors import transition_logs_for
 
 PER_PAGE = 20
@@ -72,7 +73,7 @@ def _save_topic_form(request, form, *, save):
     try:
         return save(submit=request.POST.get("action") == SUBMIT, **form.cleaned_data)
     except (services.TopicActionRefused, WorkflowError) as error:
-        form.add_error(None, str(error))
+        show_refusal(request, error, form=form)
         return None
 
 
@@ -168,7 +169,7 @@ def topic_action(request, pk, transition):
     except TransitionForbidden:
         raise PermissionDenied from None
     except WorkflowError as error:
-        messages.error(request, str(error))
+        show_refusal(request, error)
         return _back(topic)
     messages.success(
         request, _("Done: your topic is now “%(state)s”.") % {"state": topic.get_state_display()}
@@ -180,7 +181,7 @@ def _act(request, topic, action, success_message):
     try:
         action()
     except services.TopicActionRefused as error:
-        messages.error(request, str(error))
+        show_refusal(request, error)
     else:
         messages.success(request, success_message)
     return _back(topic)
@@ -243,11 +244,11 @@ def topic_comment(request, pk):
             topic=topic, author=request.user, body=form.cleaned_data["body"], parent=parent
         )
     except services.TopicActionRefused as error:
-        messages.error(request, str(error))
+        show_refusal(request, error)
         return _back(topic)
     messages.success(request, _("Your comment has been posted."))
     # The discussion is read a page at a time, oldest first: back to the page that shows the new comment.
-    return redirect(comment.get_absolute_url())
+    return redirect(selectors.comment_url(comment=comment))
 
 
 def _report(request, *, topic, comment=None):
@@ -258,7 +259,7 @@ def _report(request, *, topic, comment=None):
                 reporter=request.user, topic=None if comment else topic, comment=comment, **form.cleaned_data
             )
         except services.TopicActionRefused as error:
-            form.add_error(None, str(error))
+            show_refusal(request, error, form=form)
         else:
             messages.success(request, _("Thank you. The coordination group will look at your report."))
             return _back(topic)

@@ -26,6 +26,7 @@ from participation.topics.admin_forms import (
 )
 from participation.topics.models import ConsultationTopic, DeliberationMeeting, ModerationCase, TopicCategory
 from workflows.exceptions import WorkflowError
+from workflows.refusals import show_refusal
 from workflows.viewsets import ReviewableViewSetMixin
 
 
@@ -57,7 +58,7 @@ class _ServiceSaveMixin:
             return super().form_valid(form)
         except (services.TopicActionRefused, WorkflowError) as error:
             # The transaction of super().form_valid rolled back: nothing was saved.
-            form.add_error(None, str(error))
+            show_refusal(self.request, error, form=form)
             self.produced_error_code = "validation_error"
             self.produced_error_message = str(error)
             return self.form_invalid(form)

@@ -1,4 +1,4 @@
-"""Volunteers (志愿者, DESIGN.md §5, 表1 task 11): registrations, teams and the hours log.
+"""Volunteers (志愿者, docs/architecture.md, “The pieces”, 表1 task 11): registrations, teams and the hours log.
 
 A resident counts as a volunteer while their registration is active: `active_volunteer_count` in
 participation.volunteers.selectors gives the figure the "志愿者 ≥ 常住人口 × 20 %" indicator needs."""
@@ -61,10 +61,6 @@ class Volunteer(models.Model):
         verbose_name = _("volunteer")
         verbose_name_plural = _("volunteers")
         ordering = ["-registered_at", "-pk"]
-        permissions = [
-            # Exports of residents and volunteers show full mobile numbers only to holders of this permission.
-            ("view_resident_contact", _("Can see residents' full mobile numbers in exports")),
-        ]
 
     def __str__(self):
         return str(self.resident)

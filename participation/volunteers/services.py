@@ -3,21 +3,19 @@
 import datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participation.volunteers.models import MAX_HOURS_PER_DAY, Volunteer, VolunteerHours
+from workflows.exceptions import Forbidden, Invalid
 from workflows.services import perform_transition
 
 
 def _home_community(resident):
     community = resident.communities.order_by("pk").first()
     if community is None:
-        raise ValidationError(
-            _("Only residents of a community can register as volunteers."), code="no_community"
-        )
+        raise Invalid(_("Only residents of a community can register as volunteers."), code="no_community")
     return community
 
 
@@ -27,13 +25,13 @@ def register_volunteer(
 ) -> Volunteer:
     """Register (or re-activate) the resident as a volunteer of their community."""
     if not resident.is_authenticated or not resident.is_active:
-        raise PermissionDenied
+        raise Forbidden
     if not agreed_to_code:
-        raise ValidationError(_("Please agree to the volunteer code to register."), code="code_not_agreed")
+        raise Invalid(_("Please agree to the volunteer code to register."), code="code_not_agreed")
     now = now or timezone.now()
     existing = Volunteer.objects.select_for_update().filter(resident=resident).first()
     if existing is not None and existing.is_active:
-        raise ValidationError(_("You are already registered as a volunteer."), code="duplicate")
+        raise Invalid(_("You are already registered as a volunteer."), code="duplicate")
     volunteer = existing or Volunteer(resident=resident, community=_home_community(resident))
     volunteer.skills = skills.strip()
     volunteer.availability = availability.strip()
@@ -47,7 +45,7 @@ def register_volunteer(
 def withdraw_volunteer(*, volunteer: Volunteer, actor) -> Volunteer:
     """The volunteer leaves; their approved hours stay on record."""
     if actor.pk != volunteer.resident_id:
-        raise PermissionDenied
+        raise Forbidden
     volunteer.is_active = False
     volunteer.save(update_fields=["is_active"])
     return volunteer
@@ -60,7 +58,7 @@ def validate_hours(*, hours: Decimal, date: datetime.date, today: datetime.date)
     if date > today:
         errors["date"] = _("The date cannot be in the future.")
     if errors:
-        raise ValidationError(errors)
+        raise Invalid(errors)
 
 
 @transaction.atomic
@@ -70,10 +68,10 @@ def log_hours(
     """A volunteer logs hours they served; they count once the operations group approves them."""
     volunteer = Volunteer.objects.filter(resident=resident, is_active=True).first()
     if volunteer is None:
-        raise ValidationError(_("Register as a volunteer before logging hours."), code="not_volunteer")
+        raise Invalid(_("Register as a volunteer before logging hours."), code="not_volunteer")
     validate_hours(hours=hours, date=date, today=today or timezone.localdate())
     if not description.strip():
-        raise ValidationError({"description": _("Say briefly what you did.")})
+        raise Invalid({"description": _("Say briefly what you did.")})
     record = VolunteerHours.objects.create(
         community=volunteer.community,
         author=resident,

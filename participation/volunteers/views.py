@@ -11,14 +11,7 @@ from django.views.decorators.cache import never_cache
 from participation.ratelimit import rate_limited
 from participation.volunteers import selectors, services
 from participation.volunteers.forms import HoursForm, VolunteerRegistrationForm
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+from workflows.refusals import show_refusal
 
 
 @never_cache
@@ -38,7 +31,7 @@ def register(request):
                 agreed_to_code=form.cleaned_data["agree"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            show_refusal(request, error, form=form)
         else:
             messages.success(request, _("Thank you! You are now registered as a volunteer."))
             return redirect("volunteering:my_hours")
@@ -57,7 +50,7 @@ def my_hours(request):
         try:
             services.log_hours(resident=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            show_refusal(request, error, form=form)
         else:
             messages.success(
                 request, _("Your hours have been submitted; they count once staff approve them.")

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A service's refusal that no view caught: a message and the page again, never a server error.
+    "workflows.refusals.RefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -197,7 +199,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Residents' photos are capped well below this in forms; this only stops runaway request bodies.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# Background work (DESIGN.md §3): immediate by default; production overrides with the database worker.
+# Background work (docs/architecture.md, “The workflow core”): immediate by default; production overrides with the database worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

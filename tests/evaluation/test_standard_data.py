@@ -56,13 +56,14 @@ def test_behaviour_items_keep_the_standards_numbers(demo):
 
 def test_appendix_texts_match_the_standard():
     from home import standard_content as std
+    from participation.points import standard_lists
 
     text = standard_text()
     assert std.CONVENTION_PREAMBLE in text
     for section in std.CONVENTION_SECTIONS:
         for line in section["lines"]:
             assert line in text
-    for row in std.POSITIVE_BEHAVIOURS + std.NEGATIVE_BEHAVIOURS:
+    for row in standard_lists.POSITIVE_BEHAVIOURS + standard_lists.NEGATIVE_BEHAVIOURS:
         assert row["text"] in text
     duties = [d for row in std.RESPONSIBILITIES for scene in row["scenes"] for d in scene["duties"]]
     assert len(duties) == 21 and all(duty in text for duty in duties)

@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from participation import services
+from participation.account_registry import personal_data_kinds
 from participation.models import User
 from tests.conftest import PASSWORD
 
@@ -120,7 +121,19 @@ def test_data_download_is_my_own_record_only(client, resident_a, resident_b, com
     assert data["display_name"] == "张小明"
     assert data["communities"] == ["五星社区"]
     assert data["verified_at"] is None and data["date_joined"]
-    assert set(data) == {"mobile", "display_name", "email", "communities", "date_joined", "verified_at"}
+    core = {"mobile", "display_name", "email", "communities", "date_joined", "verified_at"}
+    # Each app adds its part (participation.account_registry): topics, requests, points, sign-ups, messages...
+    assert set(data) == core | {kind.key for kind in personal_data_kinds()}
+    assert {
+        "topics",
+        "help",
+        "points",
+        "activities",
+        "community_life",
+        "volunteers",
+        "surveys",
+        "messages",
+    } <= set(data)
     assert resident_b.mobile not in body and "李秀英" not in body
     # Query parameters cannot ask for someone else.
     assert (

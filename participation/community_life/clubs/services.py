@@ -1,18 +1,18 @@
 """Every write about 人人社团 a user can cause; each is one transaction."""
 
 import rules
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from participation.community_life.models import Club, ClubMembership
 from participation.models import Community, User
+from workflows.exceptions import Forbidden, Invalid
 from workflows.models import ReviewState
 from workflows.services import perform_transition
 
 
-class ClubActionRefused(ValidationError):
+class ClubActionRefused(Invalid):
     """A refusal with a message fit for the resident (joining twice, a full club …)."""
 
 
@@ -34,7 +34,7 @@ def propose_club(
 ) -> Club:
     """A resident proposes a club and submits it to the operations group; they lead it by default."""
     if not rules.has_perm("community_life.propose_club", author, community):
-        raise PermissionDenied
+        raise Forbidden
     club = Club.objects.create(
         community=community,
         author=author,
@@ -55,7 +55,7 @@ def update_club_proposal(*, club: Club, actor: User, submit: bool = True, **fiel
     """The author edits a returned (or draft) proposal and, by default, submits it again."""
     locked = Club.objects.select_for_update().get(pk=club.pk)
     if not rules.has_perm("community_life.edit_club_proposal", actor, locked):
-        raise PermissionDenied
+        raise Forbidden
     for name in CLUB_FIELDS:
         if name in fields:
             value = fields[name]

@@ -17,6 +17,7 @@ from participation.mobile import mask_name
 from participation.models import Community
 from participation.ratelimit import rate_limited
 from workflows.exceptions import WorkflowError
+from workflows.refusals import show_refusal
 from workflows.selectors import transition_logs_for
 
 PER_PAGE = 20
@@ -83,7 +84,7 @@ def club_edit(request, pk):
         try:
             club = services.update_club_proposal(club=club, actor=request.user, **form.cleaned_data)
         except WorkflowError as error:
-            form.add_error(None, str(error))
+            show_refusal(request, error, form=form)
         else:
             messages.success(request, _("Your club proposal has been submitted again."))
             return redirect(club.get_absolute_url())
@@ -99,7 +100,7 @@ def club_withdraw(request, pk):
     try:
         services.withdraw_club_proposal(club=club, actor=request.user)
     except WorkflowError as error:
-        messages.error(request, str(error))
+        show_refusal(request, error)
     else:
         messages.success(request, _("Your club proposal has been withdrawn."))
     return redirect("my_account")
@@ -113,7 +114,7 @@ def club_join(request, pk):
     try:
         services.join_club(club=club, resident=request.user)
     except services.ClubActionRefused as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     else:
         messages.success(request, _("Welcome! You have joined “%(name)s”.") % {"name": club.name})
     return redirect(club.get_absolute_url())
@@ -127,7 +128,7 @@ def club_leave(request, pk):
     try:
         services.leave_club(club=club, resident=request.user)
     except services.ClubActionRefused as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     else:
         messages.success(request, _("You have left “%(name)s”.") % {"name": club.name})
     return redirect(club.get_absolute_url())

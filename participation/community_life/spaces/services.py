@@ -4,7 +4,6 @@ decline through the workflow admin). Each is one transaction."""
 import datetime
 
 import rules
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +12,7 @@ from participation.community_life.models import Club, SharedSpace, SpaceBooking
 from participation.community_life.models import spaces as space_models
 from participation.community_life.spaces import selectors
 from participation.models import User
-from workflows.exceptions import WorkflowError
+from workflows.exceptions import Forbidden, Invalid, WorkflowError
 from workflows.models import ReviewState
 from workflows.services import perform_transition
 
@@ -22,7 +21,7 @@ MAX_DAYS_AHEAD = 60
 NO_OVERLAP_CONSTRAINT = "space_booking_no_overlap"
 
 
-class BookingRefused(ValidationError):
+class BookingRefused(Invalid):
     """Bad input or a taken slot, with a message fit for the resident."""
 
 
@@ -99,7 +98,7 @@ def request_booking(
     The overlap check below reads the space's holding bookings in this transaction; two requests at the same
     moment may both pass it, and then PostgreSQL's exclusion constraint lets only the first one commit."""
     if not rules.has_perm("community_life.book_space", booker, space):
-        raise PermissionDenied
+        raise Forbidden
     check_slot(space=space, date=date, start_time=start_time, end_time=end_time, now=now)
     if space.capacity is not None and attendees > space.capacity:
         raise BookingRefused(

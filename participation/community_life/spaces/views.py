@@ -19,6 +19,7 @@ from participation.community_life.spaces import selectors, services
 from participation.community_life.spaces.forms import BookingForm
 from participation.models import Community
 from participation.ratelimit import rate_limited
+from workflows.refusals import show_refusal
 
 PER_PAGE = 20
 
@@ -71,7 +72,7 @@ def space_book(request, pk):
         try:
             booking = services.request_booking(booker=request.user, space=space, **form.cleaned_data)
         except services.BookingRefused as error:
-            form.add_error(None, error)
+            show_refusal(request, error, form=form)
         else:
             messages.success(
                 request,
@@ -102,7 +103,7 @@ def booking_cancel(request, pk):
     try:
         services.cancel_booking(booking=booking, actor=request.user)
     except services.BookingRefused as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     else:
         messages.success(request, _("Your booking has been cancelled."))
     return redirect("my_account")

@@ -1,4 +1,4 @@
-"""人人解忧铺 (DESIGN.md §4): what a community sets up for its help requests: the categories, with the deadlines
+"""人人解忧铺 (docs/architecture.md, “The pieces”): what a community sets up for its help requests: the categories, with the deadlines
 it commits to, and the ready answers its staff start from."""
 
 from django.db import models

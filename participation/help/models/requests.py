@@ -1,4 +1,4 @@
-"""人人解忧铺 (DESIGN.md §4): help requests (their categories and response templates: help_categories.py).
+"""人人解忧铺 (docs/architecture.md, “The pieces”): help requests (their categories and response templates: help_categories.py).
 
 States of a HelpRequest, and how they sit on the Reviewable base:
 - ``draft`` exists only inside the transaction that creates a request: services create it and take `submit`

@@ -1,4 +1,4 @@
-"""积分申领 (DESIGN.md §4): a verified resident claims a positive behaviour of the 积分清单; the operations
+"""积分申领 (docs/architecture.md, “The pieces”): a verified resident claims a positive behaviour of the 积分清单; the operations
 group of the community approves it (→ a ledger entry), returns it for changes or rejects it."""
 
 from django.db import models
@@ -62,8 +62,8 @@ class PointsClaim(CommunityReviewable):
             return reverse("points_claims:inspect", args=(self.pk,))
         return self.get_absolute_url()
 
-    # Approval writes the ledger entry in this method's body: perform_transition runs it inside its
-    # transaction, after locking the claim, so the entry and the new state commit (or fail) together.
+    # Approval's ledger entry is written by the points app's handler of this transition (points/handlers.py),
+    # which perform_transition runs inside its transaction: the entry and the new state commit together.
     @transition(
         field="state",
         source=ReviewState.SUBMITTED,
@@ -73,7 +73,4 @@ class PointsClaim(CommunityReviewable):
         custom={"label": _("Approve"), "actor": REVIEWER, "comment_required": False},
     )
     def approve(self, *, actor=None, comment=""):
-        from participation.points.services import award_for_claim
-
         self.approved_at = timezone.now()
-        award_for_claim(claim=self, actor=actor)

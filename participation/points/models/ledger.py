@@ -1,4 +1,4 @@
-"""The points ledger (积分, DESIGN.md §5): append-only entries; each carries the balance after it.
+"""The points ledger (积分, docs/architecture.md, “The pieces”): append-only entries; each carries the balance after it.
 
 Storing the running balance makes "never below zero" a database constraint and a balance one row read; the
 entries still add up to it (tested). An entry is never changed or removed: a correction is a new entry."""

@@ -1,4 +1,4 @@
-"""积分超市 (DESIGN.md §5): rewards a community offers for points, and residents' redemptions of them."""
+"""积分超市 (docs/architecture.md, “The pieces”): rewards a community offers for points, and residents' redemptions of them."""
 
 import uuid
 

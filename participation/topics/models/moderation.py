@@ -171,10 +171,8 @@ class ModerationCase(CommunityReviewable):
         custom={"label": _("Hide the item"), "actor": REVIEWER, "comment_required": True},
     )
     def hide(self, *, actor=None, comment=""):
+        # The author is told by the topics app's handler of this transition (topics/handlers.py).
         self._set_hidden(True, comment)
-        from participation.topics import notify
-
-        notify.item_hidden(case=self, reason=comment)
 
     @transition(
         field="state",

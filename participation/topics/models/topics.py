@@ -1,4 +1,4 @@
-"""人人议事厅 (DESIGN.md §4): residents' consultation topics, their categories, supports (附议), follows and
+"""人人议事厅 (docs/architecture.md, “The pieces”): residents' consultation topics, their categories, supports (附议), follows and
 comments. Meetings are in topic_meetings.py, moderation in topic_moderation.py."""
 
 import rules
@@ -363,10 +363,3 @@ class TopicComment(models.Model):
 
     def __str__(self):
         return self.body[:40]
-
-    def get_absolute_url(self):
-        from participation.topics.selectors import comment_page_number  # the page depends on the others
-
-        page = comment_page_number(comment=self)
-        query = f"?comments={page}" if page > 1 else ""
-        return f"{self.topic.get_absolute_url()}{query}#comment-{self.pk}"

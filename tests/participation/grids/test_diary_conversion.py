@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from participation.grids import conversion
 from participation.grids.services import record_diary_entry
+from participation.help.diary import convert_to_help_request
 from participation.help.models import HelpCategory, HelpRequest, HelpState
 from participation.models import Grid, Household, User
 from participation.roles import GRID_WORKER_GROUP, StaffRole
@@ -194,7 +195,7 @@ def test_converting_twice_creates_nothing_new(
     assert HelpRequest.objects.count() == 1
     assert "已转为解忧请求" in second.content.decode()
     with pytest.raises(conversion.AlreadyConverted):
-        conversion.convert_to_help_request(
+        convert_to_help_request(
             entry=entry,
             actor=worker_a,
             category=help_category,
@@ -223,7 +224,7 @@ def test_only_staff_of_the_entrys_community_may_convert(
             )
     assert not HelpRequest.objects.exists() and not ConsultationTopic.objects.exists()
     with pytest.raises(PermissionDenied):
-        conversion.convert_to_help_request(
+        convert_to_help_request(
             entry=entry,
             actor=operations_b,
             category=help_category,
@@ -319,7 +320,7 @@ def test_two_simultaneous_conversions_create_one_request(
     entry = make_entry(household_a)
     outcomes = run_together(
         *[
-            lambda actor=actor: conversion.convert_to_help_request(
+            lambda actor=actor: convert_to_help_request(
                 entry=entry,
                 actor=actor,
                 category=help_category,

@@ -177,24 +177,3 @@ def test_only_an_active_organisation_of_the_communitys_registry_may_handle(
     client.force_login(operations_a)  # who keeps the registry gets a link to its entry
     inspect = client.get(reverse("help_requests:inspect", args=[request.pk])).content.decode()
     assert reverse("social_organisations:edit", args=[sunshine.pk]) in inspect
-
-
-def test_the_data_migration_links_requests_to_the_registry_by_name(
-    make_flow, coordinator_a, community_a, community_b
-):
-    from importlib import import_module
-
-    from django.apps import apps
-
-    migration = import_module("participation.migrations.0019_help_organisation_from_registry")
-    matched, unmatched = make_flow(HelpState.ACCEPTED), make_flow(HelpState.ACCEPTED, summary="另一件事")
-    # Assigned by name, as before the registry: set on the rows directly.
-    for request, name in ((matched, "阳光社工服务中心 "), (unmatched, "无名小组")):
-        HelpRequest.objects.filter(pk=request.pk).update(
-            state=HelpState.ASSIGNED, assigned_organisation_name=name
-        )
-    organisation(community_b[0])  # the same name in another community is not theirs
-    sunshine = organisation(community_a[0])
-    migration.link_registry(apps, None)
-    assert fresh(matched).assigned_organisation == sunshine
-    assert fresh(unmatched).assigned_organisation is None and fresh(unmatched).handler_display == "无名小组"

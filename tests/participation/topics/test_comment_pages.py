@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from participation.topics import selectors
 from participation.topics.models import TopicComment
 from participation.topics.selectors import COMMENTS_PER_PAGE
 from workflows.models import ReviewState
@@ -68,9 +69,11 @@ def test_a_page_past_the_end_or_nonsense_shows_the_first(client, discussion):
 
 def test_a_link_to_a_comment_opens_its_page(client, discussion):
     topic, comments = discussion
-    assert comments[0].get_absolute_url() == f"{topic.get_absolute_url()}#comment-{comments[0].pk}"
+    assert (
+        selectors.comment_url(comment=comments[0]) == f"{topic.get_absolute_url()}#comment-{comments[0].pk}"
+    )
     reply = TopicComment.objects.get(body="对第60条的回复")
-    url = reply.get_absolute_url()
+    url = selectors.comment_url(comment=reply)
     assert url == f"{topic.get_absolute_url()}?comments=2#comment-{reply.pk}"
     assert f'id="comment-{reply.pk}"' in text(client, url.split("#")[0])
 

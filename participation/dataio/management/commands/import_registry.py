@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from participation.dataio.files import FileRefused
-from participation.dataio.services import KINDS, ImportFailed, import_file
+from participation.dataio.registry import kinds
+from participation.dataio.services import ImportFailed, import_file
 from participation.models import Community
 
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=sorted(KINDS))
+        parser.add_argument("kind", choices=sorted(kinds()))
         parser.add_argument("file")
         parser.add_argument("--community", required=True, help="the community's slug")
         parser.add_argument("--dry-run", action="store_true", help="check only; save nothing")
